@@ -1,0 +1,1 @@
+"""The ``postwise`` command line."""

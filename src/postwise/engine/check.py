@@ -1,0 +1,94 @@
+"""``check(text, context, policy) -> Report``: run every rule of a compiled policy on a post."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import cast
+
+from postwise.engine.context import EMPTY_CONTEXT, Context
+from postwise.engine.messages import fill, message
+from postwise.engine.post import Post
+from postwise.report.model import Finding, Fix, Report, verdict_of
+from postwise.policy.compiled import CompiledPolicy, CompiledRule
+from postwise.policy.errors import InputError, Problem
+from postwise.rules import Detector, Hit
+
+MAX_TEXT_CHARS = 100_000
+
+
+def check(text: str, context: Context | None, policy: CompiledPolicy) -> Report:
+    """Check one post. Raises :class:`InputError` for empty or oversized text."""
+    if not isinstance(text, str):
+        raise InputError([Problem("text", f"expected text, got {type(text).__name__}")])
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            [Problem("text", f"is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")]
+        )
+    if not text.strip():
+        raise InputError([Problem("text", "is empty; there is nothing to check")])
+    post = Post(text, context or EMPTY_CONTEXT, policy)
+    hits: list[tuple[CompiledRule, Hit]] = []
+    for rule in policy.rules:
+        detect = cast(Detector, rule.detect)
+        hits.extend((rule, hit) for hit in detect(post))
+    language = message_language(post) if hits else default_language(post)
+    findings = sorted(
+        (finding(post, rule, hit, language) for rule, hit in hits),
+        key=lambda f: (f.start if f.start is not None else -1, f.rule_id),
+    )
+    hold = max((int(f.data.get("hold_minutes", 0)) for f in findings), default=0)
+    return Report(verdict_of(findings), tuple(findings), policy.version, language, hold)
+
+
+def default_language(post: Post) -> str:
+    wanted = post.context.author.language
+    return wanted if wanted in post.policy.languages else post.policy.languages[0]
+
+
+def message_language(post: Post) -> str:
+    """The author's language, else the post's detected language, else the policy's first."""
+    wanted = post.context.author.language
+    if wanted in post.policy.languages:
+        return wanted
+    return post.language
+
+
+def finding(post: Post, rule: CompiledRule, hit: Hit, language: str) -> Finding:
+    spec = rule.spec
+    folded = post.folded
+    start = end = None
+    excerpt = ""
+    if hit.start is not None and hit.end is not None:
+        span = folded.to_original(hit.start, hit.end)
+        start, end = span.start, span.end
+        excerpt = post.text[start:end]
+    params = {"excerpt": excerpt, **hit.params}
+    override = spec.message.get(language)
+    text = fill(override, params) if override else message(language, spec.kind, hit.detail, params)
+    fix = None
+    if hit.fix is not None:
+        fspan = folded.to_original(hit.fix.start, hit.fix.end)
+        label = message(language, "fix", hit.fix.label, {**params, **hit.fix.params})
+        fix = Fix(fspan.start, fspan.end, hit.fix.text, label)
+    return Finding(
+        rule_id=spec.id,
+        kind=spec.kind,
+        severity=spec.severity,
+        start=start,
+        end=end,
+        excerpt=excerpt,
+        message=text,
+        guideline=_pick(spec.guideline, language, post.policy.languages),
+        language=language,
+        fix=fix,
+        data=dict(hit.data),
+    )
+
+
+def _pick(texts: dict[str, str], language: str, fallbacks: Iterable[str]) -> str:
+    if language in texts:
+        return texts[language]
+    for lang in fallbacks:
+        if lang in texts:
+            return texts[lang]
+    return next(iter(texts.values()), "")

@@ -1,0 +1,1 @@
+"""Measured detection quality: precision and recall per rule kind on labelled posts."""

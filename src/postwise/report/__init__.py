@@ -1,0 +1,1 @@
+"""What a check tells people: the report's data model and its renderings (terminal, JSON)."""

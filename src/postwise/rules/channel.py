@@ -1,0 +1,122 @@
+"""Channel limits: length, hashtags and mentions that the network or good manners allow.
+
+**What it catches.** A post longer than its network accepts (X 280, Bluesky 300, Mastodon
+500, Instagram 2,200, LinkedIn 3,000 characters, counted as people see them: an emoji is one
+character), more hashtags than the policy allows (5 by default) and more mentions than it
+allows (10 by default). Limits per channel can be changed in the rule's settings.
+
+**Why.** Be relevant: a post that is cut off mid-sentence or buried under hashtags reads as
+spam, and it reflects on the organisation as much as on the author.
+
+**Example.** A 320-character post for X; a LinkedIn post ending in eight hashtags.
+
+**Fix.** Shorten the text (or choose a network with room for it); keep the two or three
+hashtags that people actually follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+from pydantic import Field
+
+from postwise.policy.model import RuleBase, RuleSettings
+from postwise.rules import Detector, Hit, RuleKind
+
+if TYPE_CHECKING:
+    from postwise.engine.post import Post
+    from postwise.policy.compiled import CompiledOrganisation
+
+DEFAULT_LIMITS = {
+    "x": 280,
+    "twitter": 280,
+    "bluesky": 300,
+    "mastodon": 500,
+    "threads": 500,
+    "instagram": 2200,
+    "facebook": 63206,
+    "linkedin": 3000,
+}
+_HASHTAG_RE = re.compile(r"(?<![\w#&])#[^\W\d_][\w]*|(?<![\w#&])#\d+[^\W\d_][\w]*")
+_MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]*(?:@[A-Za-z0-9.-]+)?")
+_GRAPHEME_RE = regex.compile(r"\X")
+
+
+class Settings(RuleSettings):
+    limits: dict[str, int] = Field(
+        default_factory=dict, description="Character limits per channel (override defaults)."
+    )
+    max_hashtags: int = Field(5, ge=0)
+    max_mentions: int = Field(10, ge=0)
+
+
+def length(text: str) -> int:
+    """Characters as a reader counts them (grapheme clusters: 👩‍👩‍👧 is one)."""
+    if text.isascii():
+        return len(text)
+    return len(_GRAPHEME_RE.findall(text))
+
+
+def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
+    settings = rule.settings
+    assert isinstance(settings, Settings)
+    limits = {**DEFAULT_LIMITS, **{k.lower(): v for k, v in settings.limits.items()}}
+
+    def detect(post: Post) -> Iterator[Hit]:
+        channel = (post.context.channel or "").lower()
+        limit = limits.get(channel)
+        if limit is not None and len(post.text) > limit:
+            size = length(post.text)
+            if size > limit:
+                cut = post.folded.index_of(_grapheme_offset(post.text, limit))
+                yield Hit(
+                    cut,
+                    len(post.folded.folded),
+                    "too_long",
+                    {"channel": channel, "limit": str(limit), "length": str(size)},
+                )
+        if "#" in post.text:
+            tags = list(_HASHTAG_RE.finditer(post.text))
+            if len(tags) > settings.max_hashtags:
+                first_extra = tags[settings.max_hashtags]
+                yield Hit(
+                    post.folded.index_of(first_extra.start()),
+                    post.folded.index_of(tags[-1].end()),
+                    "hashtags",
+                    {"count": str(len(tags)), "limit": str(settings.max_hashtags)},
+                )
+        if "@" in post.text:
+            mentions = list(_MENTION_RE.finditer(post.text))
+            if len(mentions) > settings.max_mentions:
+                first_extra = mentions[settings.max_mentions]
+                yield Hit(
+                    post.folded.index_of(first_extra.start()),
+                    post.folded.index_of(mentions[-1].end()),
+                    "mentions",
+                    {"count": str(len(mentions)), "limit": str(settings.max_mentions)},
+                )
+
+    return detect
+
+
+def _grapheme_offset(text: str, graphemes: int) -> int:
+    if text.isascii():
+        return graphemes
+    offset = 0
+    for i, m in enumerate(_GRAPHEME_RE.finditer(text)):
+        if i == graphemes:
+            return offset
+        offset = m.end()
+    return offset
+
+
+KIND = RuleKind(
+    name="channel",
+    settings=Settings,
+    compile=compile,
+    doc=__doc__ or "",
+    default_severity="warn",
+)

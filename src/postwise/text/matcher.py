@@ -1,0 +1,154 @@
+"""Find listed terms in a post: Aho-Corasick over folded text with Unicode word boundaries.
+
+A term is expanded once, at compile time, into the surface forms people write: any case or
+accents (folding), separators between parts (``LH-417``, ``LH 417``, ``lh417``), CamelCase
+(``CareLoop``, ``care loop``), and code names with a generic head in either order and any
+language (``Project Heron``, ``Heron-projektet``, ``Heronproject``). At match time a hit must
+start and end on a word boundary; it may end in an inflection of the post's languages
+(``Velyras``), a hyphenated compound (``Lumora-aktien``) or a CamelCase step inside a hashtag
+(``#LumoraLife``). No hit is ever taken from inside an unrelated longer word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from postwise.text.data import load_data
+from postwise.text.fold import FoldedText, fold
+
+T = TypeVar("T")
+
+_PART_RE = re.compile(r"[^\W_]+")
+_CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_JOINERS = (" ", "-", "")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """One hit: folded offsets ``[start, end)`` and the value the term was listed with."""
+
+    start: int
+    end: int
+    term: str
+    value: T
+
+
+def term_parts(term: str) -> list[str]:
+    """Split a term into folded parts at separators, CamelCase and letter/digit steps."""
+    parts: list[str] = []
+    for chunk in _PART_RE.findall(term):
+        parts.extend(p for p in _CAMEL_RE.split(chunk) if p)
+    return [fold(p) for p in parts]
+
+
+def surface_forms(term: str) -> set[str]:
+    """Every folded form of ``term`` that counts as the term itself."""
+    bare = term.strip().lstrip("#@")
+    forms = {fold(bare)}
+    parts = term_parts(bare)
+    if not parts:
+        return {f for f in forms if f}
+    heads: dict[str, list[str]] = load_data("text", "heads.yaml")
+    if len(parts) > 1 and (parts[0] in heads or parts[-1] in heads):
+        head = parts[0] if parts[0] in heads else parts[-1]
+        core = parts[1:] if parts[0] in heads else parts[:-1]
+        for core_form in _joined(core):
+            for head_form in heads[head]:
+                for joiner in _JOINERS:
+                    forms.add(f"{head_form}{joiner}{core_form}")
+                    forms.add(f"{core_form}{joiner}{head_form}")
+    else:
+        forms.update(_joined(parts))
+    return {f for f in forms if f}
+
+
+def _joined(parts: Sequence[str]) -> set[str]:
+    if len(parts) == 1:
+        return {parts[0]}
+    return {joiner.join(parts) for joiner in _JOINERS}
+
+
+def inflection_suffixes(languages: Iterable[str]) -> tuple[str, ...]:
+    table: dict[str, list[str]] = load_data("text", "inflection.yaml")
+    suffixes = {s for lang in languages for s in table.get(lang, [])}
+    return tuple(sorted(suffixes, key=len, reverse=True))
+
+
+class TermMatcher(Generic[T]):
+    """Compile ``(term, value)`` pairs once; :meth:`find` is then thread-safe and fast."""
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, T]],
+        *,
+        languages: Iterable[str] = ("en", "sv", "nl"),
+        inflect: bool = True,
+    ) -> None:
+        self._suffixes = inflection_suffixes(languages) if inflect else ()
+        automaton = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, T]]] = {}
+        for term, value in entries:
+            for form in surface_forms(term):
+                table.setdefault(form, []).append((term, value))
+        for form, values in table.items():
+            automaton.add_word(form, (len(form), tuple(values)))
+        self.size = len(table)
+        if table:
+            automaton.make_automaton()
+            self._automaton: ahocorasick.Automaton | None = automaton
+        else:
+            self._automaton = None
+
+    def find(self, text: FoldedText) -> list[Match[T]]:
+        """Leftmost-longest, non-overlapping hits on word boundaries."""
+        if self._automaton is None:
+            return []
+        folded = text.folded
+        candidates: list[Match[T]] = []
+        for last, (length, values) in self._automaton.iter(folded):
+            start = last - length + 1
+            if start > 0 and folded[start - 1].isalnum() and not text.is_camel_boundary(start):
+                continue
+            end = self._word_end(text, last + 1)
+            if end is None:
+                continue
+            candidates.extend(Match(start, end, term, value) for term, value in values)
+        return _leftmost_longest(candidates)
+
+    def _word_end(self, text: FoldedText, end: int) -> int | None:
+        folded = text.folded
+        if end >= len(folded) or not folded[end].isalnum():
+            if end < len(folded) - 1 and folded[end] == "'" and folded[end + 1] == "s":
+                after = end + 2
+                if after >= len(folded) or not folded[after].isalnum():
+                    return after
+            return end
+        if text.is_camel_boundary(end):
+            return end
+        for suffix in self._suffixes:
+            after = end + len(suffix)
+            if folded.startswith(suffix, end) and (
+                after >= len(folded) or not folded[after].isalnum()
+            ):
+                return after
+        return None
+
+
+def _leftmost_longest(candidates: list[Match[T]]) -> list[Match[T]]:
+    if len(candidates) <= 1:
+        return candidates
+    candidates.sort(key=lambda m: (m.start, m.start - m.end))
+    chosen: list[Match[T]] = []
+    reach = -1
+    for m in candidates:
+        if m.start >= reach:
+            chosen.append(m)
+            reach = m.end
+        elif m.start == chosen[-1].start and m.end == chosen[-1].end and m not in chosen:
+            chosen.append(m)  # the same words listed under several values: keep each value
+    return chosen
