@@ -30,7 +30,7 @@ def check(text: str, context: Context | None, policy: CompiledPolicy) -> Report:
     hits: list[tuple[CompiledRule, Hit]] = []
     for rule in policy.rules:
         detect = cast(Detector, rule.detect)
-        hits.extend((rule, hit) for hit in detect(post))
+        hits.extend((rule, hit) for hit in _outermost(list(detect(post))))
     language = message_language(post) if hits else default_language(post)
     findings = sorted(
         (finding(post, rule, hit, language) for rule, hit in hits),
@@ -38,6 +38,21 @@ def check(text: str, context: Context | None, policy: CompiledPolicy) -> Report:
     )
     hold = max((int(f.data.get("hold_minutes", 0)) for f in findings), default=0)
     return Report(verdict_of(findings), tuple(findings), policy.version, language, hold)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop a rule's hits that lie inside another hit of the same rule (a term in a URL)."""
+    if len(hits) < 2:
+        return hits
+    spans = [(h.start, h.end) for h in hits if h.start is not None and h.end is not None]
+    kept = []
+    for hit in hits:
+        if hit.start is not None and hit.end is not None and any(
+            s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end) for s, e in spans
+        ):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def default_language(post: Post) -> str:

@@ -96,6 +96,14 @@ def compile_policy(
     """
     from postwise.rules import RuleConfigError, registry
 
+    from postwise.policy.model import consistency_problems
+
+    inconsistent = [
+        Problem(source, message, *(marks or {}).get(loc, (None, None)))
+        for loc, message in consistency_problems(policy)
+    ]
+    if inconsistent:
+        raise PolicyError(inconsistent)
     kinds = registry()
     org = CompiledOrganisation(policy.organisation)
     compiled: list[CompiledRule] = []

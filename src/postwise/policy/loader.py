@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from postwise.policy.errors import PolicyError, Problem
-from postwise.policy.model import PolicyBase, policy_model
+from postwise.policy.model import PolicyBase, consistency_problems, policy_model
 
 MAX_POLICY_BYTES = 1_000_000
 _Loc = tuple[str | int, ...]
@@ -87,9 +87,16 @@ def parse_policy_marked(raw: bytes, source: str = "<policy>") -> tuple[PolicyBas
             [Problem(source, "expected a mapping with 'organisation' and 'rules' at the top", 1, 1)]
         )
     try:
-        return policy_model().model_validate(data), marks
+        policy = policy_model().model_validate(data)
     except ValidationError as exc:
         raise PolicyError(validation_problems(exc, data, marks, source)) from None
+    located = [
+        Problem(source, message, *marks.get(loc, (None, None)), _dotted(loc))
+        for loc, message in consistency_problems(policy)
+    ]
+    if located:
+        raise PolicyError(located)
+    return policy, marks
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[_Loc, tuple[int, int]]]:

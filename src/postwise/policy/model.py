@@ -154,21 +154,26 @@ class PolicyBase(Strict):
     people: People = Field(default_factory=People)
     rules: list[RuleBase] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> PolicyBase:
-        seen: set[str] = set()
-        for rule in self.rules:
-            if rule.id in seen:
-                raise ValueError(f"rule id {rule.id!r} is used twice")
-            seen.add(rule.id)
-        languages = set(self.organisation.languages)
-        for rule in self.rules:
-            missing = languages - set(rule.guideline)
-            if missing:
-                raise ValueError(
-                    f"rule {rule.id!r}: guideline lacks language(s) {', '.join(sorted(missing))}"
+
+def consistency_problems(policy: PolicyBase) -> list[tuple[tuple[str | int, ...], str]]:
+    """Checks across fields, each with the location it is about (for line/column errors)."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    seen: set[str] = set()
+    languages = set(policy.organisation.languages)
+    for i, rule in enumerate(policy.rules):
+        if rule.id in seen:
+            found.append((("rules", i, "id"), f"rule id {rule.id!r} is used twice"))
+        seen.add(rule.id)
+        missing = languages - set(rule.guideline)
+        if missing:
+            found.append(
+                (
+                    ("rules", i, "guideline"),
+                    f"guideline lacks language(s) {', '.join(sorted(missing))} "
+                    "(the organisation's languages)",
                 )
-        return self
+            )
+    return found
 
 
 @cache

@@ -16,8 +16,10 @@ def render_report(text: str, report: Report, *, color: bool = False) -> str:
         return "\n".join(lines)
     lines.append(mark_spans(text, report.findings, color=color))
     lines.append("")
+    explained: set[str] = set()
     for n, f in enumerate(report.findings, 1):
-        lines.append(_finding_line(n, f))
+        lines.append(_finding_line(n, f, show_guideline=f.rule_id not in explained))
+        explained.add(f.rule_id)
     lines.append("")
     verdict = verdicts.get(report.verdict, report.verdict)
     if report.hold_minutes:
@@ -26,14 +28,15 @@ def render_report(text: str, report: Report, *, color: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _finding_line(n: int, f: Finding) -> str:
+def _finding_line(n: int, f: Finding, *, show_guideline: bool = True) -> str:
     head = f"[{n}] {_SEVERITY_MARK[f.severity]}  {f.kind} ({f.rule_id})"
     out = [head, f"    {f.message}"]
     if f.excerpt:
         out.insert(1, f"    “{_one_line(f.excerpt)}” at {f.start}–{f.end}")
     if f.fix is not None:
         out.append(f"    fix: {f.fix.label}")
-    out.append(f"    guideline: {_one_line(f.guideline)}")
+    if show_guideline:
+        out.append(f"    guideline: {_one_line(f.guideline)}")
     return "\n".join(out)
 
 
