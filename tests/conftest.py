@@ -31,9 +31,19 @@ ORG: dict[str, Any] = {
         {"name": "CareLoop", "prescription": False},
     ],
     "competitors": ["Novexa", "Brevik Therapeutics", "Aldermed"],
-    "confidential_terms": ["Project Heron", "Project Nordljus", "LH-417", "Velyra", "Noordhaven Zorggroep"],
+    "confidential_terms": [
+        "Project Heron",
+        "Project Nordljus",
+        "LH-417",
+        "Velyra",
+        "Noordhaven Zorggroep",
+    ],
     "internal_domains": ["intranet.lumora.local", "lumora.atlassian.net"],
-    "public_contacts": ["press@lumorahealth.com", "careers@lumorahealth.com", "drugsafety@lumorahealth.com"],
+    "public_contacts": [
+        "press@lumorahealth.com",
+        "careers@lumorahealth.com",
+        "drugsafety@lumorahealth.com",
+    ],
     "quiet_periods": [
         {"start": "2026-06-22", "end": "2026-07-22", "reason": "Half-year report 2026"},
         {"start": "2026-12-15", "end": "2027-01-30", "reason": "Year-end report 2026"},

@@ -106,7 +106,11 @@ def test_jsonl_checks_many_and_reports_bad_lines_without_stopping(policy_file: P
         (["check", "--policy", "POLICY"], b"caf\xe9", "not valid UTF-8"),
         (["check", "", "--policy", "POLICY"], None, "empty"),
         (["check", "hi", "--policy", "POLICY", "--context", "{bad"], None, "malformed JSON"),
-        (["check", "hi", "--policy", "POLICY", "--context", '{"posted_at": "2026-01-01"}'], None, "time zone"),
+        (
+            ["check", "hi", "--policy", "POLICY", "--context", '{"posted_at": "2026-01-01"}'],
+            None,
+            "time zone",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_error_and_no_traceback(

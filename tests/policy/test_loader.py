@@ -73,7 +73,7 @@ def test_errors_name_line_column_and_what_was_expected(
 
 
 def test_malformed_yaml_is_located() -> None:
-    [(line, column, message)] = problems("organisation:\n  name: [unclosed\nrules: []\n")
+    [(line, _column, message)] = problems("organisation:\n  name: [unclosed\nrules: []\n")
     assert message.startswith("malformed YAML")
     assert line == 3
 
@@ -93,12 +93,14 @@ def test_hostile_regular_expression_is_refused_at_its_line() -> None:
     hostile = GOOD.replace(
         "    examples:", "    settings:\n      patterns: ['(a|aa)+$']\n    examples:"
     )
-    [(line, column, message)] = problems(hostile)
+    [(line, _column, message)] = problems(hostile)
     assert "too slow" in message
     assert line == 13  # the pattern's own line
 
 
 def test_invalid_regular_expression_is_refused() -> None:
-    bad = GOOD.replace("    examples:", "    settings:\n      patterns: ['(unclosed']\n    examples:")
+    bad = GOOD.replace(
+        "    examples:", "    settings:\n      patterns: ['(unclosed']\n    examples:"
+    )
     [(_, _, message)] = problems(bad)
     assert "not a valid regular expression" in message

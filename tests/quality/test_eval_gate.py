@@ -35,7 +35,5 @@ def test_every_kind_meets_the_gate(evaluation) -> None:  # type: ignore[no-untyp
 
 
 def test_every_labelled_kind_is_measured(evaluation) -> None:  # type: ignore[no-untyped-def]
-    labelled = {
-        kind for case in read_cases(DEV_CASES) for kind in case.expect
-    }
+    labelled = {kind for case in read_cases(DEV_CASES) for kind in case.expect}
     assert labelled <= set(evaluation.scores), labelled - set(evaluation.scores)

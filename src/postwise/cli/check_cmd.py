@@ -55,7 +55,9 @@ def _parse_context(value: str | None) -> Any:
     try:
         return json.loads(value)
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(source, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]) from None
+        raise InputError(
+            [Problem(source, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]
+        ) from None
 
 
 def _check_many(path: str, policy: CompiledPolicy) -> int:
@@ -97,7 +99,9 @@ def _check_many(path: str, policy: CompiledPolicy) -> int:
     return EXIT_INPUT if errors else worst
 
 
-def _check_line(raw: bytes, n: int, path: str, policy: CompiledPolicy) -> tuple[dict[str, Any], int]:
+def _check_line(
+    raw: bytes, n: int, path: str, policy: CompiledPolicy
+) -> tuple[dict[str, Any], int]:
     where = f"{path}:{n}"
     item_id: Any = None
     try:

@@ -32,14 +32,16 @@ def demo_policy() -> CompiledPolicy:
 def run_demo() -> int:
     policy = demo_policy()
     org = demo_org()
-    print(f"postwise demo — {org['name']}, starter policy {policy.version}, "
-          f"{len(policy.rules)} rules\n")
+    print(
+        f"postwise demo — {org['name']}, starter policy {policy.version}, "
+        f"{len(policy.rules)} rules\n"
+    )
     for n, post in enumerate(load_data("demo", "posts.yaml"), 1):
         context = Context.from_data(post.get("context"))
         report = check(post["text"], context, policy)
         print(f"── post {n} ({post['lang']}) " + "─" * 50)
         print(render_report(post["text"], report))
         print()
-    print("Try it on your own post:  .venv/bin/postwise check \"…\" --policy FILE")
+    print('Try it on your own post:  .venv/bin/postwise check "…" --policy FILE')
     print("Make a policy for your organisation:  .venv/bin/postwise policy init --org ORG.json")
     return EXIT_CLEAN

@@ -19,9 +19,7 @@ def run_policy(args: argparse.Namespace) -> int:
     if command == "validate":
         policy = load_policy(args.file)
         rules = len(policy.rules)
-        examples = sum(
-            len(r.examples.raise_) + len(r.examples.pass_) for r in policy.model.rules
-        )
+        examples = sum(len(r.examples.raise_) + len(r.examples.pass_) for r in policy.model.rules)
         print(
             f"{args.file}: valid — {rules} rules, {examples} examples, "
             f"languages {', '.join(policy.languages)}, version {policy.version}"

@@ -8,9 +8,9 @@ from typing import cast
 from postwise.engine.context import EMPTY_CONTEXT, Context
 from postwise.engine.messages import fill, message
 from postwise.engine.post import Post
-from postwise.report.model import Finding, Fix, Report, verdict_of
 from postwise.policy.compiled import CompiledPolicy, CompiledRule
 from postwise.policy.errors import InputError, Problem
+from postwise.report.model import Finding, Fix, Report, verdict_of
 from postwise.rules import Detector, Hit
 
 MAX_TEXT_CHARS = 100_000
@@ -47,8 +47,12 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     spans = [(h.start, h.end) for h in hits if h.start is not None and h.end is not None]
     kept = []
     for hit in hits:
-        if hit.start is not None and hit.end is not None and any(
-            s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end) for s, e in spans
+        if (
+            hit.start is not None
+            and hit.end is not None
+            and any(
+                s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end) for s, e in spans
+            )
         ):
             continue
         kept.append(hit)

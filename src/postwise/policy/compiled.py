@@ -94,14 +94,13 @@ def compile_policy(
 
     ``marks`` (from the loader) lets such an error name its line and column.
     """
+    from postwise.policy.model import consistency_problems
     from postwise.rules import RuleConfigError, registry
 
-    from postwise.policy.model import consistency_problems
-
-    inconsistent = [
-        Problem(source, message, *(marks or {}).get(loc, (None, None)))
-        for loc, message in consistency_problems(policy)
-    ]
+    inconsistent = []
+    for loc, message in consistency_problems(policy):
+        line, column = (marks or {}).get(loc) or (None, None)
+        inconsistent.append(Problem(source, message, line, column))
     if inconsistent:
         raise PolicyError(inconsistent)
     kinds = registry()

@@ -69,7 +69,11 @@ def parse_policy_text(text: str, source: str = "<policy>") -> PolicyBase:
 def parse_policy_marked(raw: bytes, source: str = "<policy>") -> tuple[PolicyBase, Marks]:
     if len(raw) > MAX_POLICY_BYTES:
         raise PolicyError(
-            [Problem(source, f"is {len(raw):,} bytes; a policy may be at most {MAX_POLICY_BYTES:,}")]
+            [
+                Problem(
+                    source, f"is {len(raw):,} bytes; a policy may be at most {MAX_POLICY_BYTES:,}"
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8")
@@ -90,10 +94,18 @@ def parse_policy_marked(raw: bytes, source: str = "<policy>") -> tuple[PolicyBas
         policy = policy_model().model_validate(data)
     except ValidationError as exc:
         raise PolicyError(validation_problems(exc, data, marks, source)) from None
-    located = [
-        Problem(source, message, *marks.get(loc, (None, None)), _dotted(loc))
-        for loc, message in consistency_problems(policy)
-    ]
+    located = []
+    for loc, message in consistency_problems(policy):
+        where = marks.get(loc)
+        located.append(
+            Problem(
+                source,
+                message,
+                where[0] if where else None,
+                where[1] if where else None,
+                _dotted(loc),
+            )
+        )
     if located:
         raise PolicyError(located)
     return policy, marks
@@ -102,7 +114,7 @@ def parse_policy_marked(raw: bytes, source: str = "<policy>") -> tuple[PolicyBas
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[_Loc, tuple[int, int]]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "malformed YAML"
@@ -199,9 +211,7 @@ def _explain(error: Any) -> str:
         return f"missing required key {loc[-1]!r}"
     if kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
-        return (
-            f"unknown rule kind {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
-        )
+        return f"unknown rule kind {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
     if kind == "union_tag_not_found":
         return "each rule needs a 'kind'"
     message = str(error["msg"])

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 Severity = Literal["block", "warn", "tip"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WORKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 LangText = dict[LanguageCode, str]
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -52,7 +53,7 @@ class QuietPeriod(Strict):
 class WorkingHours(Strict):
     start: time = time(8, 0)
     end: time = time(17, 0)
-    days: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
+    days: list[Weekday] = Field(default_factory=lambda: list(WORKDAYS))
     holidays: str | None = Field(
         None, description="Country code whose public holidays are not working days (e.g. NL)."
     )
@@ -183,29 +184,22 @@ def policy_model() -> type[PolicyBase]:
 
     from postwise.rules import registry
 
-    variants = []
+    variants: list[Any] = []
     for kind in registry().values():
-        variants.append(
-            create_model(
-                f"{kind.name.title().replace('_', '')}Rule",
-                __base__=RuleBase,
-                kind=(Literal[kind.name], ...),  # type: ignore[valid-type]
-                settings=(kind.settings, Field(default_factory=kind.settings)),
-            )
-        )
-    rule_type = Annotated[
-        # mypy cannot see a Union built at run time; pydantic validates it all the same.
-        tuple(variants)[0] if len(variants) == 1 else _union(variants),  # type: ignore[misc]
-        Field(discriminator="kind"),
-    ]
-    return create_model(  # type: ignore[no-any-return]
-        "Policy",
-        __base__=PolicyBase,
-        rules=(list[rule_type], Field(min_length=1)),  # type: ignore[valid-type]
-    )
+        fields: dict[str, Any] = {
+            "kind": (Literal[kind.name], ...),
+            "settings": (kind.settings, Field(default_factory=kind.settings)),
+        }
+        name = f"{kind.name.title().replace('_', '')}Rule"
+        variants.append(create_model(name, __base__=RuleBase, **fields))
+    # A union built at run time: pydantic validates it; static typing sees ``Any``.
+    rule_type: Any = Annotated[_union(variants), Field(discriminator="kind")]
+    rules_field: Any = (list[rule_type], Field(min_length=1))
+    model: type[PolicyBase] = create_model("Policy", __base__=PolicyBase, rules=rules_field)
+    return model
 
 
-def _union(types: list[type[BaseModel]]) -> Any:
+def _union(types: list[Any]) -> Any:
     from typing import Union
 
-    return Union[tuple(types)]  # noqa: UP007 - built from a run-time list
+    return types[0] if len(types) == 1 else Union[tuple(types)]  # noqa: UP007

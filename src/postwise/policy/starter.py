@@ -31,7 +31,9 @@ def read_organisation(path: str | Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise InputError([Problem(source, f"is not valid UTF-8 (byte {exc.start})")]) from None
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(source, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]) from None
+        raise InputError(
+            [Problem(source, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]
+        ) from None
     if not isinstance(data, dict):
         raise InputError([Problem(source, "expected a JSON object describing the organisation")])
     try:
@@ -54,7 +56,9 @@ def starter_rules(languages: list[str]) -> list[dict[str, Any]]:
     for kind in registry().values():
         if not kind.per_post:
             continue
-        guideline = {lang: catalogue(lang).get(kind.name, {}).get("guideline", "") for lang in languages}
+        guideline = {
+            lang: catalogue(lang).get(kind.name, {}).get("guideline", "") for lang in languages
+        }
         rules.append(
             {
                 "id": kind.name.replace("_", "-"),
@@ -74,7 +78,8 @@ def starter_policy(org: dict[str, Any], pack: str | None = None) -> dict[str, An
     if pack is not None:
         from postwise.policy.packs import pack_policy
 
-        return pack_policy(pack, organisation)
+        packed: dict[str, Any] = pack_policy(pack, organisation)
+        return packed
     return {
         "postwise": 1,
         "title": {lang: f"{org['name']}: social media guidelines" for lang in languages},

@@ -76,10 +76,9 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         if domains and "." in folded.folded:
             yield from _domain_hits(post, domains)
         if markers is not None:
-            for m in markers.find(folded):
-                only_in = m.value
-                if only_in is None or post.language == only_in:
-                    yield Hit(m.start, m.end, "marker")
+            for marker in markers.find(folded):
+                if marker.value is None or post.language == marker.value:
+                    yield Hit(marker.start, marker.end, "marker")
         for pattern in patterns:
             try:
                 for pm in pattern.finditer(post.text, timeout=PATTERN_TIMEOUT_S):

@@ -33,9 +33,7 @@ class PhraseSet:
         self.matcher: TermMatcher[str] = TermMatcher(entries, languages=langs, inflect=inflect)
 
     @classmethod
-    def from_data(
-        cls, *parts: str, languages: Iterable[str], inflect: bool = False
-    ) -> PhraseSet:
+    def from_data(cls, *parts: str, languages: Iterable[str], inflect: bool = False) -> PhraseSet:
         """Load ``data/<parts...>`` (e.g. ``"lexicons", "claims", "cues.yaml"``)."""
         return cls(load_data(*parts), languages, inflect=inflect)
 
