@@ -28,7 +28,7 @@ class Post:
     @cached_property
     def language(self) -> str:
         """The post's language among the policy's (the policy's first when unsure)."""
-        found = detect_language(self.text, self.policy.languages)
+        found = detect_language(self.text, self.policy.languages, self.folded.folded)
         return found or self.policy.languages[0]
 
     @cached_property

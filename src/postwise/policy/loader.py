@@ -21,7 +21,10 @@ MAX_POLICY_BYTES = 1_000_000
 _Loc = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~20× faster
+
+
+class _Loader(_Base):  # type: ignore[misc]
     """Safe loader that keeps every value a string where YAML 1.1 would guess ('no' → False)."""
 
 
@@ -112,9 +115,11 @@ def parse_policy_marked(raw: bytes, source: str = "<policy>") -> tuple[PolicyBas
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[_Loc, tuple[int, int]]]:
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        # One parse: compose the node tree (for marks), then construct data from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "malformed YAML"
@@ -131,6 +136,8 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[_Loc, tuple[int, int]
         ) from None
     except yaml.YAMLError as exc:
         raise PolicyError([Problem(source, f"malformed YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
     marks: dict[_Loc, tuple[int, int]] = {}
     problems: list[Problem] = []
     if node is not None:
