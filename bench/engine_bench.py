@@ -31,7 +31,35 @@ from postwise.text.data import load_data
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval"
 
-SYLLABLES = "ka lo ri va ne sto mir dal fen gor hal ish jun kel lum mor nar pel quo rud sil tor ul vin wex yor zan".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "ri",
+    "va",
+    "ne",
+    "sto",
+    "mir",
+    "dal",
+    "fen",
+    "gor",
+    "hal",
+    "ish",
+    "jun",
+    "kel",
+    "lum",
+    "mor",
+    "nar",
+    "pel",
+    "quo",
+    "rud",
+    "sil",
+    "tor",
+    "ul",
+    "vin",
+    "wex",
+    "yor",
+    "zan",
+]
 
 
 def synthetic_terms(n: int, seed: int = 7) -> list[str]:
@@ -71,7 +99,7 @@ def load_org_and_posts() -> tuple[dict[str, Any], list[tuple[str, Context]]]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def cold_start(policy_text: str, runs: int = 5) -> list[float]:
