@@ -17,3 +17,10 @@ def test_the_schema_knows_every_rule_kind() -> None:
     text = json.dumps(policy_schema())
     for kind in registry():
         assert f'"{kind}"' in text
+
+
+def test_the_published_rule_reference_is_the_generated_one() -> None:
+    from postwise.rules._reference import rules_reference
+
+    published = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert published == rules_reference(), "run: postwise policy kinds -o docs/rules.md"

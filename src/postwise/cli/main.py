@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--format", choices=["md", "html"], default="md")
     ps.add_argument("-o", "--output", metavar="FILE")
     psub.add_parser("packs", help="list the ready-made policy packs")
+    pk = psub.add_parser("kinds", help="the rule catalogue: every kind, its docs and settings")
+    pk.add_argument("-o", "--output", metavar="FILE")
     sch = psub.add_parser("schema", help="print the policy file's JSON Schema")
     sch.add_argument("-o", "--output", metavar="FILE")
 

@@ -40,6 +40,11 @@ def run_policy(args: argparse.Namespace) -> int:
         for pack in list_packs():
             print(f"{pack.name:<16} {pack.summary}")
         return EXIT_CLEAN
+    if command == "kinds":
+        from postwise.rules._reference import rules_reference
+
+        _write(rules_reference(), args.output)
+        return EXIT_CLEAN
     if command == "schema":
         from postwise.policy.schema import policy_schema
 
