@@ -268,6 +268,7 @@ def test_a_blocking_nudge_is_refused_with_advice() -> None:
         ("a number is not a time", {"recommended": [900]}, "in quotes"),
         ("24:00 is written 00:00", {"allowed": ["07:00", "24:00"]}, "00:00"),
         ("a window needs two ends", {"allowed": ["07:00"]}, "allowed"),
+        ("a window of no width", {"allowed": ["07:00", "07:00"]}, "same time"),
         ("an empty list of days allows nothing", {"days": []}, "days"),
         ("an unknown day", {"days": ["mon", "funday"]}, "days"),
         ("an unknown key", {"hours": ["07:00", "22:00"]}, "hours"),

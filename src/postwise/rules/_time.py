@@ -47,9 +47,12 @@ Clock = Annotated[time, BeforeValidator(_clock)]
 """A time of day in settings: ``"08:40"``, ``"8:40"``, ``"08.40"`` (as written in Swedish)."""
 
 
+_CLOCK_TEXTS = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60))
+
+
 def clock_text(t: time) -> str:
     """``HH:MM``, the form used in messages and fixes whatever the author's language."""
-    return f"{t.hour:02d}:{t.minute:02d}"
+    return _CLOCK_TEXTS[t.hour * 60 + t.minute]
 
 
 def seconds_of_day(t: time) -> int:

@@ -33,10 +33,10 @@ coaching.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from postwise.policy.model import RuleBase, RuleSettings, Weekday
 from postwise.rules import Detector, Hit, RuleConfigError, RuleKind
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 # How far ahead to look for the next good moment (a window open one day a week still has one).
 _LOOKAHEAD_DAYS = 8
+_PROBE_DAY = date(2026, 1, 5)  # any date: only the window's time of day is asked about
 
 
 class Settings(RuleSettings):
@@ -79,6 +80,14 @@ class Settings(RuleSettings):
         description="Report only posts outside the allowed hours or days; recommended times "
         "then only choose the suggested time.",
     )
+
+    @model_validator(mode="after")
+    def _window_has_width(self) -> Settings:
+        if self.allowed is not None and self.allowed[0] == self.allowed[1]:
+            raise ValueError(
+                "allowed starts and ends at the same time; leave allowed out to allow any time"
+            )
+        return self
 
 
 def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
@@ -106,16 +115,24 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         "recommended": ", ".join(clock_text(r) for r in recommended),
     }
 
+    # Recommended times the window admits, with the day their window opened relative to theirs
+    # (-1 for the small hours of a window that runs past midnight), so that finding the next
+    # one is arithmetic on wall-clock seconds and weekdays; only the answer becomes a datetime.
+    slots: list[tuple[int, time, int]] = []
+    for r in recommended:
+        probe = datetime.combine(_PROBE_DAY, r)
+        opened = schedule.window.opened_on(probe) if restricted else _PROBE_DAY
+        if opened is not None:
+            slots.append((seconds_of_day(r), r, (opened - _PROBE_DAY).days))
+
     def next_recommended(local: datetime) -> datetime | None:
         zone = local.tzinfo
         assert zone is not None
-        now = local.timestamp()
+        now, today, weekday = seconds_of_day(local.time()), local.date(), local.weekday()
         for n in range(_LOOKAHEAD_DAYS):
-            day = local.date() + timedelta(days=n)
-            for r in recommended:
-                moment = at(day, r, zone)
-                if moment.timestamp() > now and (not restricted or schedule.contains(moment)):
-                    return moment
+            for second, r, shift in slots:
+                if (n > 0 or second > now) and (weekday + n + shift) % 7 in schedule.days:
+                    return at(today + timedelta(days=n), r, zone)
         return None
 
     def detect(post: Post) -> Iterator[Hit]:

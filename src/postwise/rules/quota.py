@@ -54,11 +54,13 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
     per_day, per_hour = settings.per_day, settings.per_hour
+    limits = [limit for limit in (per_day, per_hour) if limit is not None]
+    # Fewer earlier posts than the smallest limit cannot break any: the common case costs nothing.
+    enough = min(limits, default=0)
 
     def detect(post: Post) -> Iterator[Hit]:
         recent = post.context.recent_posts
-        # One post alone never exceeds a limit of at least one: the common case costs nothing.
-        if not recent or post.local_time is None:
+        if not limits or len(recent) < enough or post.local_time is None:
             return
         local = post.local_time
         now = local.timestamp()
