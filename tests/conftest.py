@@ -56,6 +56,15 @@ def make_policy(org: dict[str, Any] | None = None, pack: str | None = None) -> C
     return load_policy_text(dump_policy(starter_policy(org or ORG, pack)), "test policy")
 
 
+def policy_with(kind: str, settings: dict[str, Any] | None = None, **org: Any) -> CompiledPolicy:
+    """The dev organisation (with ``org`` overrides) and only the starter rule of ``kind``."""
+    data = starter_policy({**ORG, **org})
+    data["rules"] = [
+        {**rule, "settings": settings or {}} for rule in data["rules"] if rule["kind"] == kind
+    ]
+    return load_policy_text(dump_policy(data), "test policy")
+
+
 @pytest.fixture(scope="session")
 def dev_policy() -> CompiledPolicy:
     return make_policy()

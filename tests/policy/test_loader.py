@@ -104,3 +104,13 @@ def test_invalid_regular_expression_is_refused() -> None:
     )
     [(_, _, message)] = problems(bad)
     assert "not a valid regular expression" in message
+
+
+def test_an_unknown_holiday_country_is_located_in_the_organisation() -> None:
+    bad = GOOD.replace(
+        '  working_hours: ["08:30", "17:30"]',
+        "  working_hours: {start: '08:30', end: '17:30', holidays: XX}",
+    )
+    [(line, _, message)] = problems(bad)
+    assert line == 4
+    assert "no public holidays are known for 'XX'" in message

@@ -58,6 +58,15 @@ class WorkingHours(Strict):
         None, description="Country code whose public holidays are not working days (e.g. NL)."
     )
 
+    @field_validator("holidays")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        if value is not None:
+            from postwise.rules._time import holiday_calendar
+
+            holiday_calendar(value)  # raises ValueError naming the unknown code
+        return value
+
     @model_validator(mode="before")
     @classmethod
     def _from_pair(cls, value: Any) -> Any:
@@ -151,6 +160,10 @@ class RuleBase(Strict):
 class PolicyBase(Strict):
     postwise: Literal[1] = Field(1, description="Version of the policy file format.")
     title: LangText = Field(default_factory=dict)
+    intro: LangText = Field(
+        default_factory=dict,
+        description="A short introduction, per language, opening the rendered policy page.",
+    )
     organisation: Organisation
     people: People = Field(default_factory=People)
     rules: list[RuleBase] = Field(min_length=1)
