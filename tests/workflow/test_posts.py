@@ -195,6 +195,7 @@ def publish(world: World, post_id: int) -> None:
     with world.db.session() as s:
         post = s.get(Post, post_id)
         assert post is not None
+        world.flow.start_publishing(s, post)
         world.flow.mark_published(s, post, "ext-1", None)
 
 
@@ -367,6 +368,11 @@ def test_every_step_is_in_an_unbroken_audit_trail(world: World) -> None:
         )
         assert verify(s).ok
     moves = [(d["from"], d["to"]) for a, d in actions if a == "post.state"]
-    assert moves == [("draft", "in_review"), ("in_review", "scheduled"), ("scheduled", "published")]
+    assert moves == [
+        ("draft", "in_review"),
+        ("in_review", "scheduled"),
+        ("scheduled", "publishing"),
+        ("publishing", "published"),
+    ]
     assert [a for a, _ in actions][:2] == ["post.created", "post.checked"]
     assert "post.reviewed" in [a for a, _ in actions]

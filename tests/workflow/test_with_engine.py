@@ -44,6 +44,7 @@ def test_quota_counts_the_authors_earlier_posts_from_the_store(real_world: World
         with real_world.db.session() as s:
             post = s.get(Post, post_id)
             assert post is not None
+            real_world.flow.start_publishing(s, post)
             real_world.flow.mark_published(s, post, None, None)
         real_world.clock.advance(minutes=5)
     third = real_world.post("ada", "And coffee afterwards.", submit=False)

@@ -615,6 +615,21 @@ class Workflow:
 
     # --- sampling (after-the-fact review of published posts) ------------------------------
 
+    def start_publishing(self, session: Session, post: Post) -> None:
+        self._move(session, post, State.PUBLISHING, WORKER, "be published now")
+
+    def publish_later(self, session: Session, post: Post, reason: str, at: datetime) -> None:
+        """A retryable failure: back to scheduled; the job tries again at ``at``."""
+        self._move(
+            session,
+            post,
+            State.SCHEDULED,
+            WORKER,
+            "wait for a retry",
+            reason=reason,
+            retry_at=at.isoformat(),
+        )
+
     def mark_published(
         self, session: Session, post: Post, external_id: str | None, url: str | None
     ) -> None:

@@ -3,13 +3,15 @@
     draft ─submit─▶ clean
                   | needs_acknowledgement ─acknowledge─▶
                   | in_review ─approve─▶
-          ─▶ cooling_off (while a hold lasts) ─▶ scheduled ─▶ published | failed
+          ─▶ cooling_off (while a hold lasts) ─▶ scheduled ─▶ publishing ─▶ published | failed
     in_review ─reject─▶ rejected
     in_review ─request changes─▶ changes_requested ─edit─▶ draft
     failed ─retry─▶ scheduled
 
 An edit (a new text or time, hence a new check) sends any post that is not yet out back to
-``draft``; ``withdrawn`` is open to the author until the post is published. ``published``,
+``draft``; ``withdrawn`` is open to the author until the post is published. ``publishing``
+lasts while a connector call is in flight: the post can then be neither edited nor
+withdrawn, because it may already be out; a retryable failure puts it back to ``scheduled``. ``published``,
 ``rejected`` and ``withdrawn`` are final.
 """
 
@@ -26,6 +28,7 @@ class State(StrEnum):
     CHANGES_REQUESTED = "changes_requested"
     COOLING_OFF = "cooling_off"
     SCHEDULED = "scheduled"
+    PUBLISHING = "publishing"
     PUBLISHED = "published"
     FAILED = "failed"
     WITHDRAWN = "withdrawn"
@@ -58,7 +61,8 @@ TRANSITIONS: dict[State, frozenset[State]] = {
         {S.COOLING_OFF, S.SCHEDULED, S.REJECTED, S.CHANGES_REQUESTED, S.DRAFT, S.WITHDRAWN}
     ),
     S.COOLING_OFF: frozenset({S.SCHEDULED, S.DRAFT, S.WITHDRAWN}),
-    S.SCHEDULED: frozenset({S.PUBLISHED, S.FAILED, S.DRAFT, S.WITHDRAWN}),
+    S.SCHEDULED: frozenset({S.PUBLISHING, S.DRAFT, S.WITHDRAWN}),
+    S.PUBLISHING: frozenset({S.PUBLISHED, S.FAILED, S.SCHEDULED}),
     S.FAILED: frozenset({S.SCHEDULED, S.DRAFT, S.WITHDRAWN}),
     S.PUBLISHED: frozenset(),
     S.REJECTED: frozenset(),
