@@ -202,7 +202,7 @@ def _circumstances(
             from zoneinfo import ZoneInfo
 
             local = moment.astimezone(ZoneInfo(zone))
-            day = format_date(local.date(), "EEEE d MMMM", locale=_locale(language))
+            day = format_date(local.date(), words["date_format"], locale=_locale(language))
             parts.append(fill(said["posted_at"], {"date": day, "time": local.strftime("%H:%M")}))
     recent = context.get("recent_posts")
     if isinstance(recent, list) and recent:
