@@ -1,0 +1,253 @@
+"""Numbers that identify a person: bank accounts (IBAN), payment cards, national IDs, phones.
+
+Every candidate must pass its own check before it counts: an IBAN its country format and
+mod-97 (python-stdnum), a card number the Luhn check with a known issuer prefix and length,
+a national ID its checksum and structure (:mod:`.ids`), a phone number phonenumbers' rules for
+the policy's regions (a number written with ``+`` or ``00`` and a country code needs to be a
+possible number, a national one must start with the trunk prefix and be valid). A number
+labelled as something else ("ordernummer", "ärendenummer", "ticket") is never personal. The
+finder runs only when the post has a run of digits long enough to be any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import phonenumbers
+from stdnum import iban, luhn
+
+from postwise.rules._personal.ids import NationalId
+from postwise.text.data import load_data
+from postwise.text.fold import FoldedText
+from postwise.text.phrases import PhraseSet
+
+# Pre-check: seven digits with at most one separator between any two.
+_DIGIT_RUN_RE = re.compile(r"\d(?:[ \-./()]?\d){6}")
+_IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?")
+_CARD_RE = re.compile(r"(?<![\d.,/-])\d(?:[ -]?\d){11,18}(?!\d|[-.,]\d)")
+_PHONE_RE = re.compile(r"(?<![\w+/=.,:-])(?:\+|00)?\(?\d[\d \-().]{5,22}\d(?!\w|[-.,/]\d)")
+_DATE_RE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+_PHONE_START_RE = re.compile(r"(?<= )(?:\+|\(?0)")
+# Numbers of a service, not of a person (free phone, premium rate, shared cost, one number).
+_SERVICE_NUMBERS = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+# How far before a number a label ("ordernummer", "BSN") may stand.
+_LABEL_REACH = 30
+
+
+@dataclass(frozen=True)
+class NumberHit:
+    """A personal number in folded offsets; ``what`` is iban, card, national_id or phone."""
+
+    start: int
+    end: int
+    what: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Scheme:
+    name: str
+    ranges: tuple[tuple[str, str], ...]
+    lengths: frozenset[int]
+
+    def issues(self, digits: str) -> bool:
+        if len(digits) not in self.lengths:
+            return False
+        return any(lo <= digits[: len(lo)] <= hi for lo, hi in self.ranges)
+
+
+def _schemes() -> tuple[_Scheme, ...]:
+    data: dict[str, Any] = load_data("lexicons", "personal_data", "cards.yaml")
+    schemes = []
+    for name, spec in data.items():
+        ranges = []
+        for prefix in spec["prefixes"]:
+            lo, _, hi = str(prefix).partition("-")
+            ranges.append((lo, hi or lo))
+        schemes.append(_Scheme(name, tuple(ranges), frozenset(int(n) for n in spec["lengths"])))
+    return tuple(schemes)
+
+
+class NumberFinder:
+    def __init__(
+        self,
+        *,
+        languages: Iterable[str],
+        regions: Iterable[str],
+        ids: tuple[NationalId, ...],
+        allowed_numbers: Iterable[str],
+        kinds: frozenset[str],
+    ) -> None:
+        data: dict[str, Any] = load_data("lexicons", "personal_data", "numbers.yaml")
+        langs = tuple(languages)
+        self._not_personal = PhraseSet(data["not_personal"], langs)
+        self._id_cues = PhraseSet(data["id_cues"], langs)
+        self._regions = tuple(r.upper() for r in regions)
+        self._trunk = {
+            region: (meta.national_prefix or "")
+            for region in self._regions
+            if (meta := phonenumbers.PhoneMetadata.metadata_for_region(region)) is not None
+        }
+        self._ids = ids
+        self._schemes = _schemes()
+        self._kinds = kinds
+        self._allowed = frozenset(
+            n for raw in allowed_numbers if (n := self._normalise(raw)) is not None
+        )
+
+    @staticmethod
+    def may_hold(folded: str) -> bool:
+        return _DIGIT_RUN_RE.search(folded) is not None
+
+    def find(self, text: FoldedText, has_name: Callable[[int, int], bool]) -> Iterator[NumberHit]:
+        """Every personal number; ``has_name(start, end)`` tells whether a person is named in
+        that range (for IDs whose checksum alone is weak)."""
+        folded = text.folded
+        labels = [(m.start, m.end) for m in self._not_personal.find(text)]
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        def labelled(start: int) -> bool:
+            return any(start - _LABEL_REACH <= e <= start for _, e in labels)
+
+        for m in _IBAN_RE.finditer(folded):
+            span = self._iban(folded, m.start(), m.end())
+            if span is not None and free(*span):
+                taken.append(span)
+                if "iban" in self._kinds:
+                    yield NumberHit(span[0], span[1], "iban")
+            elif sum(c.isdigit() for c in m.group()) >= 10:
+                # Shaped like an account number but not a valid one: nothing in it is a phone.
+                taken.append(m.span())
+        if "card" in self._kinds:
+            for m in _CARD_RE.finditer(folded):
+                digits = re.sub(r"\D", "", m.group())
+                if free(m.start(), m.end()) and self._is_card(digits):
+                    taken.append(m.span())
+                    yield NumberHit(m.start(), m.end(), "card")
+        if "national_id" in self._kinds and self._ids:
+            cues = None
+            for entry in self._ids:
+                for m in entry.regex.finditer(folded):
+                    start, end = m.span()
+                    if not free(start, end) or labelled(start):
+                        continue
+                    name = entry.validate(m.group())
+                    if name is None:
+                        continue
+                    if m.group().isdigit() and self._phone_span(folded, start, end) is not None:
+                        continue  # written like a phone number and valid as one: a phone
+                    if entry.needs_cue:
+                        sentence = text.sentence_of(start)
+                        if cues is None:
+                            cues = [c.start for c in self._id_cues.find(text)]
+                        if not any(sentence.start <= c < end for c in cues) and not has_name(
+                            sentence.start, sentence.end
+                        ):
+                            continue
+                    taken.append((start, end))
+                    yield NumberHit(start, end, "national_id", {"id_name": name})
+        if "phone" in self._kinds:
+            for m in _PHONE_RE.finditer(folded):
+                if not free(m.start(), m.end()):
+                    continue
+                span = self._phone_span(folded, m.start(), m.end())
+                if span is not None and free(*span) and not labelled(span[0]):
+                    taken.append(span)
+                    yield NumberHit(span[0], span[1], "phone")
+
+    # --- checks -----------------------------------------------------------------------------
+
+    def _iban(self, folded: str, start: int, end: int) -> tuple[int, int] | None:
+        # The pattern may run into the next word ("… 8475 61 t.n.v."): drop groups from the
+        # end until the rest is a valid IBAN.
+        candidate = folded[start:end]
+        while len(candidate.replace(" ", "")) >= 12:
+            compact = candidate.replace(" ", "").upper()
+            if iban.is_valid(compact) and compact not in self._allowed:
+                return start, start + len(candidate)
+            cut = max(candidate.rfind(" "), len(candidate) - 4)
+            candidate = candidate[:cut].rstrip()
+        return None
+
+    def _is_card(self, digits: str) -> bool:
+        if digits in self._allowed or not luhn.is_valid(digits):
+            return False
+        return any(scheme.issues(digits) for scheme in self._schemes)
+
+    def _phone_span(self, folded: str, start: int, end: int) -> tuple[int, int] | None:
+        """The phone number within ``folded[start:end]`` (a later part when an unrelated
+        number runs into it, "op 12 06-4172 9385"), or ``None``."""
+        candidate = folded[start:end]
+        offsets = [0] + [m.start() for m in _PHONE_START_RE.finditer(candidate)]
+        for offset in offsets:
+            raw = candidate[offset:].strip()
+            if self._is_phone(raw):
+                lead = len(candidate[offset:]) - len(candidate[offset:].lstrip())
+                return start + offset + lead, end
+        return None
+
+    def _is_phone(self, raw: str) -> bool:
+        digits = re.sub(r"\D", "", raw)
+        if not 7 <= len(digits) <= 15 or _DATE_RE.match(raw):
+            return False
+        try:
+            if raw.startswith(("+", "00")):
+                number = phonenumbers.parse(raw, self._regions[0] if self._regions else None)
+                return (
+                    len(digits) >= 8
+                    and phonenumbers.is_possible_number(number)
+                    and phonenumbers.number_type(number) not in _SERVICE_NUMBERS
+                    and self._e164(number) not in self._allowed
+                )
+            national = raw.lstrip("(")
+            for region in self._regions:
+                trunk = self._trunk.get(region, "")
+                if not trunk or not national.startswith(trunk):
+                    continue
+                number = phonenumbers.parse(raw, region)
+                if phonenumbers.is_valid_number(number):
+                    return (
+                        phonenumbers.number_type(number) not in _SERVICE_NUMBERS
+                        and self._e164(number) not in self._allowed
+                    )
+        except phonenumbers.NumberParseException:
+            return False
+        return False
+
+    @staticmethod
+    def _e164(number: phonenumbers.PhoneNumber) -> str:
+        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+    def _normalise(self, raw: str) -> str | None:
+        """An allowed value as compared: a phone in E.164, else digits and letters only."""
+        value = raw.strip()
+        if not value or "@" in value:
+            return None
+        if value.startswith("+"):
+            try:
+                return self._e164(phonenumbers.parse(value, None))
+            except phonenumbers.NumberParseException:
+                return None
+        compact = re.sub(r"[\s.\-()]", "", value).upper()
+        if compact.startswith("0") and compact.isdigit():
+            for region in self._regions:
+                try:
+                    number = phonenumbers.parse(value, region)
+                except phonenumbers.NumberParseException:
+                    continue
+                if phonenumbers.is_valid_number(number):
+                    return self._e164(number)
+        return compact

@@ -1,0 +1,179 @@
+"""Personal data: other people's contact details, ID, account and card numbers, and health.
+
+**What it catches.** Someone else's e-mail address; a phone number in international
+(``+44 7700 900362``, ``0046 70…``) or national format for the organisation's regions
+(``06-4172 9385``, ``070-123 45 67``); a national ID number that passes its checksum
+(Swedish personnummer and samordningsnummer in every common form, the Dutch BSN, and the
+other countries of the registry for the policy's regions); an IBAN (mod-97) or a payment
+card number (Luhn, known issuer); and health details about a named or identifiable person
+other than the author ("my colleague Mark Verhoeven, who started chemotherapy", "Vår
+kollega Linnea Berg … cancern är tillbaka"). The organisation's public contacts and
+addresses at its own domains are fine, and so are role mailboxes ("info@", "support@")
+and example domains; numbers that fail their checksum, or that are labelled as order,
+ticket or case numbers ("ärendenummer 260929-0043"), are not personal data; the author's
+own health ("I", "my leg") is the author's to share. A policy may allow more addresses,
+domains and numbers (``allow``), choose the data types (``kinds``) and add regions.
+
+**Why.** Posting another person's contact details, ID or account numbers exposes them to
+fraud and unwanted contact, and health details are among the most sensitive facts there are
+(GDPR art. 9). Even with good intentions (a found wallet, a get-well wish) the person did not
+choose to have this online, and the post may stay there for good.
+
+**Example.** "Hittade ett körkort på perrongen: Johan Ek, 19860412-5388"; "Bel of app Sanne
+de Wit, 06-4172 9385"; "Sending strength to my colleague Mark, who started chemotherapy".
+
+**Fix.** Leave the number or address out (postwise offers to mask it) and point people to
+a channel that does not expose anyone ("send me a DM", "hand it in at reception"). For
+health news, ask the person first and share only what they want shared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from postwise.policy.model import RuleBase, RuleSettings
+from postwise.rules import Detector, FixHint, Hit, RuleKind
+from postwise.rules._personal.health import HealthFinder
+from postwise.rules._personal.ids import for_regions
+from postwise.rules._personal.numbers import NumberFinder
+from postwise.rules._personal.people import People
+from postwise.text.data import load_data
+
+if TYPE_CHECKING:
+    from postwise.engine.post import Post
+    from postwise.policy.compiled import CompiledOrganisation
+
+DataType = Literal["email", "phone", "national_id", "iban", "card", "health"]
+ALL_TYPES: tuple[DataType, ...] = ("email", "phone", "national_id", "iban", "card", "health")
+MASK = "••••"
+# How far before an address or number "me"/"mig"/"mijn" makes it the author's own.
+_OWN_REACH = 25
+
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+\-@/])[\w.+\-]*\w@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
+)
+
+
+class Settings(RuleSettings):
+    kinds: list[DataType] = Field(
+        default_factory=lambda: list(ALL_TYPES),
+        description="Which personal data to look for: email, phone, national_id, iban, card, "
+        "health.",
+    )
+    allow: list[str] = Field(
+        default_factory=list,
+        description="Addresses, domains (@example.org), phone or account numbers that may be "
+        "posted, besides the organisation's public contacts.",
+    )
+    regions: list[str] = Field(
+        default_factory=list,
+        description="More countries (ISO codes) whose phone formats and national IDs count, "
+        "besides organisation.regions.",
+    )
+    health_terms: list[str] = Field(
+        default_factory=list, description="More words for health details (any language)."
+    )
+
+
+def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
+    settings = rule.settings
+    assert isinstance(settings, Settings)
+    kinds = frozenset(settings.kinds)
+    regions = list(dict.fromkeys(r.upper() for r in [*org.model.regions, *settings.regions]))
+    public = [*org.model.public_contacts, *settings.allow]
+    emails = _EmailPolicy(public) if "email" in kinds else None
+    numbers = NumberFinder(
+        languages=org.languages,
+        regions=regions,
+        ids=for_regions(set(regions)),
+        allowed_numbers=public,
+        kinds=kinds,
+    )
+    wants_numbers = bool(kinds & {"phone", "national_id", "iban", "card"})
+    people = People(org.languages)
+    health = HealthFinder(org.languages, settings.health_terms) if "health" in kinds else None
+
+    def detect(post: Post) -> Iterator[Hit]:
+        folded = post.folded
+        text = folded.folded
+
+        def authors_own(start: int) -> bool:
+            # "Mail me at …", "ring mig på …", "mijn nummer is …": the author's own details.
+            return people.nearest_before(folded, start, _OWN_REACH) == "first"
+
+        if emails is not None and "@" in text:
+            for start, end in emails.find(text):
+                if not authors_own(start):
+                    yield Hit(start, end, "email", fix=FixHint(start, end, MASK, "mask"))
+        names: list[tuple[int, int]] | None = None
+
+        def has_name(start: int, end: int) -> bool:
+            nonlocal names
+            if names is None:
+                names = [(r.start, r.end) for r in people.names(folded, _entities(post))]
+            return any(start <= s < end for s, _ in names)
+
+        if wants_numbers and NumberFinder.may_hold(text):
+            for found in numbers.find(folded, has_name):
+                if found.what == "phone" and authors_own(found.start):
+                    continue
+                fix = FixHint(found.start, found.end, MASK, "mask")
+                yield Hit(found.start, found.end, found.what, found.params, fix)
+        if health is not None:
+            terms = health.terms(folded)
+            if terms:
+                refs = people.references(folded, _entities(post))
+                for term in health.about_others(folded, terms, refs):
+                    yield Hit(term.start, term.end, "health")
+
+    return detect
+
+
+def _entities(post: Post) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in post.entities]
+
+
+class _EmailPolicy:
+    """Which e-mail addresses in a post are someone's personal address."""
+
+    def __init__(self, public: list[str]) -> None:
+        data: dict[str, Any] = load_data("lexicons", "personal_data", "email.yaml")
+        self._roles = frozenset(str(r).lower() for r in data["roles"])
+        self._addresses: set[str] = set()
+        domains = {str(d).lower() for d in data["domains"]}
+        for entry in public:
+            value = entry.strip().lower()
+            if "@" in value[1:]:
+                self._addresses.add(value)
+                domains.add(value.rsplit("@", 1)[1])  # the organisation's own domain
+            elif value.startswith("@") and "." in value:
+                domains.add(value[1:])
+            elif "." in value and not any(c.isdigit() for c in value.replace(".", "")):
+                domains.add(value)
+        self._domains = tuple(sorted(domains))
+
+    def find(self, folded: str) -> Iterator[tuple[int, int]]:
+        for m in _EMAIL_RE.finditer(folded):
+            address = m.group()
+            local, _, domain = address.rpartition("@")
+            if address in self._addresses or self._own_domain(domain):
+                continue
+            if local in self._roles or local.split("+")[0] in self._roles:
+                continue
+            yield m.span()
+
+    def _own_domain(self, domain: str) -> bool:
+        return any(domain == d or domain.endswith("." + d) for d in self._domains)
+
+
+KIND = RuleKind(
+    name="personal_data",
+    settings=Settings,
+    compile=compile,
+    doc=__doc__ or "",
+    default_severity="block",
+)

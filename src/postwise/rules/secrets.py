@@ -1,0 +1,403 @@
+"""Secrets: credentials that would let someone in.
+
+**What it catches.** Cloud and API keys and tokens of known shapes (AWS, GitHub, GitLab,
+Slack, Stripe, OpenAI, SendGrid, Twilio, JWTs…), private key blocks and user names with
+passwords in links (``https://user:pass@host``), found with detect-secrets' detector plugins;
+and credentials given in words, in English, Swedish and Dutch: "the wifi password is …",
+"wifi-lösenordet i labbet är …", "het wachtwoord is nu …", "de pincode van de
+fietsenstalling is 4821", ``api_key = …``. A value counts when it looks made up (digits,
+symbols or inner capitals; a PIN of 4 to 10 digits; a long random token), never an ordinary
+word, a masked value (``*******``, ``••••``) or a placeholder. A long hexadecimal string on
+its own (a commit hash in "the fix is in commit 3f9a2c17e4b8") is not a secret: randomness
+alone is not enough. A policy may add keywords and allow known public values.
+
+**Why.** A password or key on social media is public at once and stays in screenshots and
+caches after the post is deleted; it must be treated as leaked and changed, which costs far
+more than leaving it out. Attackers search public posts for exactly these shapes.
+
+**Example.** "note to self: ghp_… is the token that works for the CI runner"; "Handig om te
+weten: de pincode van de fietsenstalling is 4821".
+
+**Fix.** Remove the value (postwise offers to mask it) and change the credential if the post
+was already public. Share credentials through the password manager or in person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+import ahocorasick
+from pydantic import Field
+
+from postwise.policy.model import RuleBase, RuleSettings
+from postwise.rules import Detector, FixHint, Hit, RuleKind
+from postwise.text.data import load_data
+from postwise.text.fold import fold
+
+if TYPE_CHECKING:
+    from postwise.engine.post import Post
+    from postwise.policy.compiled import CompiledOrganisation
+
+Group = Literal["password", "pin", "code", "token"]
+_GROUPS: tuple[Group, ...] = ("password", "pin", "code", "token")
+# The message for a credential given in words, by keyword group.
+_DETAIL: dict[Group, str] = {"password": "password", "pin": "pin", "code": "pin", "token": "key"}
+MASK = "••••"
+# At most this many words between a keyword and "is"/"är"/":" ("het wachtwoord van het gedeelde
+# Canva-account is nu …", "de pincode van de fietsenstalling achter het gebouw is …").
+_MAX_QUALIFIER_WORDS = 8
+
+# Cheap pre-check before detect-secrets (whose plugins cost ~150 µs on a post): a run of
+# token characters with a digit, a private key header, or a link with a password.
+_TOKEN_RUN_RE = re.compile(r"[A-Za-z0-9_\-+=]{11,}")
+_MARKERS = ("BEGIN ", "PuTTY-User-Key", "AccountKey=")
+_URL_AUTH_RE = re.compile(r"://[^\s/@]+:[^\s/@]+@")
+_TOKEN_TAIL_RE = re.compile(r"[A-Za-z0-9_\-+/=.]*[A-Za-z0-9_\-+/=]")
+_KEY_BLOCK_END_RE = re.compile(r"-----END [A-Z0-9 ]*-----")
+_KEY_BODY_RE = re.compile(r"(?:\s*[A-Za-z0-9+/=:\-]{16,}\s*)+")
+
+_MASKED_RE = re.compile(r"^[*•·●∙xX#._\-…]+$|\*{3}|•{2}|●{2}|[xX]{4}")
+_DATE_OR_TIME_RE = re.compile(r"^\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,4})?$")
+_DIGITS_RE = re.compile(r"^\d{4,10}#?$")
+_TOKEN_CHARS_RE = re.compile(r"^[A-Za-z0-9_\-+/=.:~]{16,}$")
+_OPENING = "\"'“”‘’«»([{<`"
+_CLOSING = ".,;:!?)]}>\"'“”‘’»`"
+
+
+class Settings(RuleSettings):
+    keywords: list[str] = Field(
+        default_factory=list,
+        description="More words that name a password (any language), e.g. 'vpn password'.",
+    )
+    allow: list[str] = Field(
+        default_factory=list,
+        description="Values that are public on purpose (a demo key in the documentation).",
+    )
+    known_shapes: bool = Field(
+        True, description="Find keys and tokens of known shapes with detect-secrets."
+    )
+
+
+@dataclass(frozen=True)
+class _Keyword:
+    form: str
+    group: Group
+    compound: bool
+
+
+def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
+    settings = rule.settings
+    assert isinstance(settings, Settings)
+    lexicon = _Lexicon(org.languages, tuple(settings.keywords))
+    allowed = frozenset(v.strip() for v in settings.allow if v.strip())
+    known_shapes = settings.known_shapes
+
+    def detect(post: Post) -> Iterator[Hit]:
+        taken: list[tuple[int, int]] = []
+        if known_shapes and _may_hold_known_shape(post.text):
+            for hit in _known_shape_hits(post, allowed):
+                taken.append((hit.start or 0, hit.end or 0))
+                yield hit
+        for hit in lexicon.hits(post, allowed):
+            if not any(s < (hit.end or 0) and (hit.start or 0) < e for s, e in taken):
+                taken.append((hit.start or 0, hit.end or 0))
+                yield hit
+
+    return detect
+
+
+# --- credentials of known shapes (detect-secrets) ---------------------------------------------
+
+
+def _may_hold_known_shape(text: str) -> bool:
+    for run in _TOKEN_RUN_RE.findall(text):
+        # Keys and tokens are random: digits mixed with capitals, or long. A commit hash in
+        # prose ("3f9a2c17e4b8") or a slug ("report-2025") is neither.
+        if _has_letter_and_digit(run) and (len(run) >= 24 or not run.islower()):
+            return True
+    if any(marker in text for marker in _MARKERS):
+        return True
+    return "://" in text and _URL_AUTH_RE.search(text) is not None
+
+
+@dataclass(frozen=True)
+class _Plugin:
+    name: str
+    plugin: Any
+    patterns: tuple[re.Pattern[str], ...]
+    detail: str
+    service: str
+
+
+@cache
+def _plugins() -> tuple[_Plugin, ...]:
+    """detect-secrets' regular-expression plugins, loaded on first need (the import is slow)."""
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.plugins.base import RegexBasedDetector
+
+    config: dict[str, Any] = load_data("lexicons", "secrets", "detectors.yaml")
+    skip = set(config.get("skip", []))
+    services: dict[str, str] = config.get("services", {})
+    plugins: list[_Plugin] = []
+    classes: list[Any] = list(get_mapping_from_secret_type_to_class().values())
+    for cls in classes:
+        name = cls.__name__
+        if name in skip or not issubclass(cls, RegexBasedDetector):
+            continue
+        detail = "token"
+        if name in config.get("private_key", []):
+            detail = "private_key"
+        elif name in config.get("url", []):
+            detail = "url"
+        plugin = cls()
+        plugins.append(
+            _Plugin(
+                name,
+                plugin,
+                tuple(plugin.denylist),
+                detail,
+                services.get(name, str(cls.secret_type)),
+            )
+        )
+    return tuple(plugins)
+
+
+def _known_shape_hits(post: Post, allowed: frozenset[str]) -> Iterator[Hit]:
+    text = post.text
+    seen: list[tuple[int, int]] = []
+    for plugin in _plugins():
+        for pattern in plugin.patterns:
+            for m in pattern.finditer(text):
+                if plugin.detail == "private_key":
+                    start, end = _key_block(text, m.start(), m.end())
+                elif not any(True for _ in plugin.plugin.analyze_string(m.group())):
+                    continue  # the plugin's own validation (a JWT must decode) says no
+                else:
+                    start, end = _secret_span(m)
+                if end <= start or text[start:end] in allowed:
+                    continue
+                if any(s < end and start < e for s, e in seen):
+                    continue
+                seen.append((start, end))
+                fs, fe = post.folded.index_of(start), post.folded.index_of(end)
+                yield Hit(
+                    fs,
+                    fe,
+                    plugin.detail,
+                    {"service": plugin.service},
+                    FixHint(fs, fe, MASK, "mask"),
+                    {"detector": plugin.name},
+                )
+
+
+def _secret_span(m: re.Match[str]) -> tuple[int, int]:
+    """The secret inside a plugin's match: its longest group when that is token-sized (the
+    AWS secret after ``aws_secret_access_key = '``), else the match without delimiters."""
+    best = None
+    for i in range(1, (m.re.groups or 0) + 1):
+        if m.group(i) and (best is None or len(m.group(i)) > best[1] - best[0]):
+            best = m.span(i)
+    text = m.string
+    if best is not None and best[1] - best[0] >= 16:
+        start, end = best
+    else:
+        start, end = m.span()
+        while start < end and text[start] in " \t\r\n\"'=:/(":
+            start += 1
+        while end > start and text[end - 1] in " \t\r\n\"'=:@),":
+            end -= 1
+    # Some patterns stop early (a JWT's signature is matched lazily): mask the whole token.
+    tail = _TOKEN_TAIL_RE.match(text, end)
+    return start, tail.end() if tail else end
+
+
+def _key_block(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole private key block: from its ``-----BEGIN`` line to its ``-----END`` line."""
+    dashes = text.rfind("-----", max(0, start - 8), start)
+    if dashes >= 0:
+        start = dashes
+    tail = _KEY_BLOCK_END_RE.search(text, end)
+    if tail is not None:
+        return start, tail.end()
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return start, len(text)
+    body = _KEY_BODY_RE.match(text, line_end)
+    return start, body.end() if body else line_end
+
+
+# --- credentials given in words ---------------------------------------------------------------
+
+
+class _Lexicon:
+    """Credential keywords of the policy's languages, found in one Aho-Corasick pass."""
+
+    def __init__(self, languages: Sequence[str], extra: Sequence[str]) -> None:
+        data: dict[str, Any] = load_data("lexicons", "secrets", "keywords.yaml")
+        compounds = {fold(s) for s in data.get("compounds", [])}
+        keywords: dict[str, _Keyword] = {}
+        for lang in languages:
+            for group in _GROUPS:
+                for entry in data.get(lang, {}).get(group, []):
+                    for form in _forms(entry):
+                        keywords.setdefault(form, _Keyword(form, group, form in compounds))
+        for entry in extra:
+            for form in _forms(entry):
+                keywords[form] = _Keyword(form, "password", False)
+        self._automaton = ahocorasick.Automaton()
+        for form, keyword in keywords.items():
+            self._automaton.add_word(form, keyword)
+        self._automaton.make_automaton()
+
+        def words(key: str) -> list[str]:
+            found = {fold(w) for lang in languages for w in data.get(key, {}).get(lang, [])}
+            return sorted(found, key=len, reverse=True)
+
+        self._not_after = frozenset(words("not_after"))
+        self._not_before = tuple(words("not_before"))
+        self._units = frozenset(words("units"))
+        self._placeholders = frozenset(fold(p) for p in data.get("placeholders", []))
+        copulas = "|".join(re.escape(w) for w in words("copulas"))
+        then = "|".join(re.escape(w) for w in words("then"))
+        stop = r"\s.!?;:=,()\"“”"
+        max_words = _MAX_QUALIFIER_WORDS
+        direct = "|".join(re.escape(w) for w in words("direct"))
+        self._direct = re.compile(rf"(?P<qualifier>)[ \t]+(?:{direct})[ \t]+(?P<value>\S+)")
+        self._tail = re.compile(
+            rf"(?P<qualifier>(?:[ \t]+(?!(?:{copulas})[ \t])[^{stop}]+){{0,{max_words}}}?)"
+            rf"(?:[ \t]*(?::=|=>|=|:)[ \t]*\n?[ \t]*"
+            rf"|[ \t]+(?:{copulas})(?:[ \t]+(?:{then}))?[ \t]*:?[ \t]+)"
+            r"(?P<value>\S+)"
+        )
+
+    def hits(self, post: Post, allowed: frozenset[str]) -> Iterator[Hit]:
+        folded = post.folded.folded
+        values: set[tuple[int, int]] = set()
+        for last, keyword in self._automaton.iter(folded):
+            start, end = last + 1 - len(keyword.form), last + 1
+            if end < len(folded) and folded[end].isalnum():
+                continue
+            if start > 0 and folded[start - 1].isalnum():
+                if not keyword.compound:
+                    continue
+            elif self._previous_word(folded, start) in self._not_after:
+                continue
+            found = self._value(post, keyword, end)
+            if found is None or found in values:
+                continue
+            values.add(found)
+            vs, ve = found
+            if post.folded.excerpt(vs, ve) in allowed:
+                continue
+            detail = _DETAIL[keyword.group]
+            yield Hit(vs, ve, detail, fix=FixHint(vs, ve, MASK, "mask"))
+
+    def _value(self, post: Post, keyword: _Keyword, end: int) -> tuple[int, int] | None:
+        folded = post.folded.folded
+        for pattern in (self._direct, self._tail):
+            m = pattern.match(folded, end)
+            if m is not None:
+                found = self._checked_value(post, keyword, m)
+                if found is not None:
+                    return found
+        return None
+
+    def _checked_value(
+        self, post: Post, keyword: _Keyword, m: re.Match[str]
+    ) -> tuple[int, int] | None:
+        folded = post.folded.folded
+        qualifier = m.group("qualifier").strip()
+        if qualifier and any(
+            qualifier == w or qualifier.startswith(w + " ") for w in self._not_before
+        ):
+            return None
+        vs, ve = m.span("value")
+        original = post.folded.excerpt(vs, ve)
+        # Trim quotes, brackets, closing punctuation and emoji around the value.
+        lead = 0
+        while lead < len(original) and original[lead] in _OPENING:
+            lead += 1
+        trail = len(original)
+        while trail > lead and (original[trail - 1] in _CLOSING or _is_symbol(original[trail - 1])):
+            trail -= 1
+        value = original[lead:trail]
+        if not self._looks_like_credential(value, keyword.group):
+            return None
+        after = folded[ve:].split(None, 1)
+        if after and after[0].strip(".,;:!?") in self._units:
+            return None
+        vs_trim = post.folded.index_of(post.folded.to_original(vs, ve).start + lead)
+        ve_trim = post.folded.index_of(post.folded.to_original(vs, ve).start + trail)
+        return vs_trim, ve_trim
+
+    def _looks_like_credential(self, value: str, group: Group) -> bool:
+        if not value or len(value) > 128:
+            return False
+        folded = fold(value)
+        if folded in self._placeholders or _MASKED_RE.search(value):
+            return False
+        if "://" in value or folded.startswith("www.") or "@" in value[1:-1]:
+            return False
+        if _DATE_OR_TIME_RE.match(value):
+            return False
+        if group == "code":
+            return bool(_DIGITS_RE.match(value))
+        if group == "token":
+            return bool(_TOKEN_CHARS_RE.match(value)) and _has_letter_and_digit(value)
+        if group == "pin" and _DIGITS_RE.match(value):
+            return True
+        return len(value) >= 4 and _made_up(value)
+
+    @staticmethod
+    def _previous_word(folded: str, start: int) -> str:
+        i = start
+        while i > 0 and folded[i - 1] in " -_":
+            i -= 1
+        j = i
+        while j > 0 and folded[j - 1].isalnum():
+            j -= 1
+        return folded[j:i]
+
+
+def _forms(entry: str) -> set[str]:
+    """A keyword as people write it: "api key", "api-key", "api_key", "apikey"."""
+    base = fold(entry.strip())
+    parts = re.split(r"[ _-]+", base)
+    if len(parts) == 1:
+        return {base}
+    return {joiner.join(parts) for joiner in (" ", "-", "_", "")} | {base}
+
+
+def _made_up(value: str) -> bool:
+    """Digits, a symbol or an inner capital: not an ordinary word (as a password must be)."""
+    if value.isdigit():
+        return True
+    if any(c.isdigit() for c in value):
+        return True
+    core = value.replace("-", "").replace("'", "").replace("’", "")
+    if any(not c.isalnum() for c in core):
+        return True
+    inner_upper = any(c.isupper() for c in value[1:])
+    return inner_upper and any(c.islower() for c in value)
+
+
+def _has_letter_and_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def _is_symbol(char: str) -> bool:
+    """Emoji and other pictographs that stick to a value ("Lab$Malmo2026😊")."""
+    return ord(char) > 0x2000 and not char.isalnum() and char not in "€£¥§"
+
+
+KIND = RuleKind(
+    name="secrets",
+    settings=Settings,
+    compile=compile,
+    doc=__doc__ or "",
+    default_severity="block",
+)
