@@ -12,7 +12,14 @@ import pytest
 from postwise.cli.main import main
 from postwise.engine.messages import catalogue
 from postwise.policy.compiled import CompiledPolicy, load_policy_text
-from postwise.policy.render import build_page, kind_explanation, md_escape, render_policy
+from postwise.policy.render import (
+    build_page,
+    circumstances,
+    kind_explanation,
+    md_escape,
+    page_words,
+    render_policy,
+)
 from postwise.policy.starter import dump_policy, starter_policy
 from postwise.rules import registry
 from tests.conftest import ORG
@@ -172,19 +179,17 @@ def test_a_disabled_rule_is_not_on_the_page(policy: CompiledPolicy) -> None:
     ("lang", "said"),
     [
         ("en", "Posted on Tuesday 3 March at 23:40, on X"),
-        ("sv", "Publicerat tisdag 3 mars kl. 23:40, på X"),
-        ("nl", "Geplaatst op dinsdag 3 maart om 23:40, op X"),
+        ("sv", "Publicerat tisdag 3 mars kl. 23.40, på X"),
+        ("nl", "Geplaatst op dinsdag 3 maart om 23.40 uur, op X"),
     ],
 )
 def test_an_examples_circumstances_are_said_in_words_and_local_time(
     policy: CompiledPolicy, lang: str, said: str
 ) -> None:
     # The example is in English, so only the English page shows it; the words are checked
-    # on every page through the same helper.
-    from postwise.policy.render import _circumstances, page_words
-
+    # for every language through the helper the page uses.
     context = {"posted_at": "2026-03-03T23:40:00+01:00", "channel": "x"}
-    assert _circumstances(context, lang, page_words(lang), "Europe/Stockholm") == said
+    assert circumstances(context, lang, page_words(lang), "Europe/Stockholm") == said
 
 
 def test_a_guideline_without_examples_in_the_language_shows_none(policy: CompiledPolicy) -> None:

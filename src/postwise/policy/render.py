@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 
 from postwise.engine.messages import catalogue, fill
 from postwise.policy.compiled import CompiledPolicy
@@ -71,6 +71,12 @@ class Guideline:
     do: Shown | None
     dont: Shown | None
     checks: tuple[Check, ...]
+
+    @property
+    def outcome(self) -> tuple[str, str] | None:
+        """The one outcome of all its checks (label, consequence), said once; else ``None``."""
+        outcomes = {(c.severity_label, c.consequence) for c in self.checks}
+        return next(iter(outcomes)) if len(outcomes) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -177,7 +183,7 @@ def _example(
     if not candidates:
         return None
     best = min(candidates, key=lambda e: 0 if not e.context else 1)
-    return Shown(best.text, _circumstances(best.context or {}, language, words, zone))
+    return Shown(best.text, circumstances(best.context or {}, language, words, zone))
 
 
 def _language_of(text: str, languages: tuple[str, ...]) -> str | None:
@@ -186,7 +192,7 @@ def _language_of(text: str, languages: tuple[str, ...]) -> str | None:
     return detect_language(text, languages)
 
 
-def _circumstances(
+def circumstances(
     context: Mapping[str, Any], language: str, words: Mapping[str, Any], zone: str
 ) -> str:
     """The example's context in words: "posted on Tuesday 3 March at 23:40, on X"."""
@@ -203,7 +209,8 @@ def _circumstances(
 
             local = moment.astimezone(ZoneInfo(zone))
             day = format_date(local.date(), words["date_format"], locale=_locale(language))
-            parts.append(fill(said["posted_at"], {"date": day, "time": local.strftime("%H:%M")}))
+            clock = format_time(local.time(), words["time_format"], locale=_locale(language))
+            parts.append(fill(said["posted_at"], {"date": day, "time": clock}))
     recent = context.get("recent_posts")
     if isinstance(recent, list) and recent:
         parts.append(fill(said["recent"], {"count": str(len(recent))}))
@@ -335,12 +342,15 @@ def _markdown(page: Page) -> str:
             if shown.circumstances:
                 lines += [f"*{md_escape(shown.circumstances)}*", ""]
         lines += [f"**{md_escape(w['checks'])}**", ""]
+        shared = g.outcome
         for check in g.checks:
-            lines.append(
-                f"- {_md_rich(check.explanation)}  \n"
-                f"  *{md_escape(check.severity_label)}*: {md_escape(check.consequence)}"
-            )
+            item = f"- {_md_rich(check.explanation)}"
+            if shared is None:
+                item += f"  \n  *{md_escape(check.severity_label)}*: {md_escape(check.consequence)}"
+            lines.append(item)
         lines.append("")
+        if shared is not None:
+            lines += [f"*{md_escape(shared[0])}*: {md_escape(shared[1])}", ""]
     lines += ["---", "", md_escape(page.footer), ""]
     return "\n".join(lines)
 
@@ -365,6 +375,10 @@ def _html_post(text: str) -> str:
         "<p>" + "<br>".join(_e(line) for line in p.strip().splitlines()) + "</p>"
         for p in paragraphs
     )
+
+
+def _html_outcome(label: str, consequence: str) -> str:
+    return f'<p class="outcome"><strong>{_e(label)}</strong>: {_e(consequence)}</p>'
 
 
 def _stylesheet() -> str:
@@ -432,12 +446,15 @@ def _html(page: Page) -> str:
                 out.append("</figure>")
             out.append("</div>")
         out += [f"<h3>{_e(w['checks'])}</h3>", '<ul class="checks">']
+        shared = g.outcome
         for check in g.checks:
-            out.append(
-                f"<li><p>{_html_rich(check.explanation)}</p>"
-                f'<p class="outcome"><strong>{_e(check.severity_label)}</strong>: '
-                f"{_e(check.consequence)}</p></li>"
+            outcome = (
+                "" if shared is not None else _html_outcome(check.severity_label, check.consequence)
             )
-        out += ["</ul>", "</section>"]
+            out.append(f"<li><p>{_html_rich(check.explanation)}</p>{outcome}</li>")
+        out.append("</ul>")
+        if shared is not None:
+            out.append(_html_outcome(*shared))
+        out.append("</section>")
     out += ["</main>", f"<footer><p>{_e(page.footer)}</p></footer>", "</body>", "</html>", ""]
     return "\n".join(out)
