@@ -1,0 +1,224 @@
+"""Quiet period: the organisation's figures, deals or share price before a report is out.
+
+**What it catches.** A post published inside one of the organisation's quiet periods (the
+posting time in the organisation's time zone; first and last day included) that says
+something about the organisation's own results, sales, revenue, margins, guidance, orders,
+deals or share price — in English, Swedish or Dutch, compounds included ("Zentrava-omzet",
+"Lumora-aktien", "halvårsrapporten"). A statement is the organisation's when its sentence
+names the organisation or a product, or speaks as the organisation ("our orders", "my
+Nordic team", "vi tecknade", "onze omzet"); a sentence with figures and no one named
+continues the sentence before it ("As CFO at Lumora: what a year! Sales hit a record…").
+Industry talk ("deal volumes in pharma") and a competitor's figures ("Brevik raised its
+forecast") are not the organisation's, even when the author says where they work.
+
+**Why.** Before results are published, a listed company must not let anyone get ahead of
+the market. An employee's proud "best quarter ever" is inside information told early, and
+the company, not the author, carries the consequences.
+
+**Example.** "Proud to work at Lumora. My Nordic team just had a fantastic quarter: orders up
+more than 30% on last year", posted on 18 December during the year-end quiet period.
+
+**Fix.** Wait until the report is published, then share it and add your own words to it.
+Posts about the team, the work or the industry are fine meanwhile.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from postwise.policy.model import QuietPeriod, RuleBase, RuleSettings
+from postwise.rules import Detector, Hit, RuleKind
+from postwise.rules._cues import Cue, CueSet
+from postwise.text.data import load_data
+from postwise.text.fold import fold
+
+if TYPE_CHECKING:
+    from postwise.engine.post import Post
+    from postwise.policy.compiled import CompiledOrganisation
+
+Owner = Literal["own", "other"]
+
+_FIGURES = ("figures", "named", "qualified")
+_CONTEXT = ("periods", "clinical", "not", "own", "other")
+# Sentences without anyone named take their subject from this many sentences before them.
+_CARRY_BACK = 2
+
+
+class Settings(RuleSettings):
+    periods: list[QuietPeriod] = Field(
+        default_factory=list, description="More quiet periods, besides the organisation's."
+    )
+    extra_cues: list[str] = Field(
+        default_factory=list,
+        description="More words about business figures (a trailing * allows endings).",
+    )
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """Someone a sentence is about: the organisation (``own``) or someone else (``other``)."""
+
+    start: int
+    end: int
+    owner: Owner
+    named: bool
+
+
+def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
+    settings = rule.settings
+    assert isinstance(settings, Settings)
+    periods = tuple(sorted([*org.model.quiet_periods, *settings.periods], key=lambda p: p.start))
+    if not periods:
+        return _nothing
+    lexicon = load_data("lexicons", "quiet_period", "financial.yaml")
+    cues = CueSet.from_lexicon(
+        lexicon,
+        org.languages,
+        categories=(*_FIGURES, *_CONTEXT),
+        extra={"figures": settings.extra_cues},
+    )
+    team = _team_pattern(lexicon, org.languages)
+    org_name = org.model.name
+
+    def detect(post: Post) -> Iterator[Hit]:
+        local = post.local_time
+        if local is None:
+            return
+        day = local.date()
+        period = next((p for p in periods if p.start <= day <= p.end), None)
+        if period is None:
+            return
+        found = cues.find(post.folded)
+        if not any(c.category in _FIGURES for c in found):
+            return
+        statement = _own_statement(post, found, team)
+        if statement is None:
+            return
+        yield Hit(
+            statement.start,
+            statement.end,
+            "default" if period.reason else "no_reason",
+            {
+                "org": org_name,
+                "reason": period.reason,
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+            },
+        )
+
+    return detect
+
+
+def _nothing(post: Post) -> Iterator[Hit]:
+    return iter(())
+
+
+def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | None) -> Cue | None:
+    """The first figure cue that speaks about the organisation's own business, if any."""
+    starts = [s.start for s in post.folded.sentences]
+
+    def where(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    refs = _refs(post, found, team)
+    by_sentence: dict[int, list[_Ref]] = {}
+    for ref in refs:
+        by_sentence.setdefault(where(ref.start), []).append(ref)
+    with_period = {where(c.start) for c in found if c.category == "periods"}
+    clinical = {where(c.start) for c in found if c.category == "clinical"}
+    excluded = [c for c in found if c.category == "not"]
+
+    for cue in found:
+        if cue.category not in _FIGURES:
+            continue
+        if any(n.start <= cue.start and cue.end <= n.end for n in excluded):
+            continue
+        at = where(cue.start)
+        if cue.category == "qualified" and (at not in with_period or at in clinical):
+            continue
+        here = by_sentence.get(at, [])
+        if cue.category == "named":
+            here = [r for r in here if r.named]
+            owner = _nearest(cue, here)
+        elif here:
+            owner = _nearest(cue, here)
+        else:
+            owner = _carried(at, by_sentence)
+        if owner == "own":
+            return cue
+    return None
+
+
+def _refs(post: Post, found: Iterable[Cue], team: re.Pattern[str] | None) -> list[_Ref]:
+    refs: list[_Ref] = []
+    for m in post.entities:
+        owner: Owner = "other" if m.value.category == "competitor" else "own"
+        refs.append(_Ref(m.start, m.end, owner, named=True))
+    for c in found:
+        if c.category == "own":
+            refs.append(_Ref(c.start, c.end, "own", named=False))
+        elif c.category == "other":
+            refs.append(_Ref(c.start, c.end, "other", named=False))
+    if team is not None:
+        refs.extend(
+            _Ref(m.start(), m.end(), "own", named=False) for m in team.finditer(post.folded.folded)
+        )
+    return refs
+
+
+def _nearest(cue: Cue, refs: Sequence[_Ref]) -> Owner | None:
+    """The owner of the reference closest to the cue (the organisation on a tie)."""
+    if not refs:
+        return None
+    best = min(refs, key=lambda r: (max(0, r.start - cue.end, cue.start - r.end), r.owner != "own"))
+    return best.owner
+
+
+def _carried(at: int, by_sentence: dict[int, list[_Ref]]) -> Owner | None:
+    """Whose figures a sentence naming no one gives: the subject of the sentences before it.
+
+    A following sentence counts only when it speaks as the organisation ("we", "our team"),
+    not when it merely discloses the author's employer ("I work at Lumora, so I follow this").
+    """
+    for back in range(at - 1, max(-1, at - 1 - _CARRY_BACK), -1):
+        refs = by_sentence.get(back)
+        if refs:
+            return "own" if all(r.owner == "own" for r in refs) else None
+    after = by_sentence.get(at + 1, [])
+    if after and all(r.owner == "own" for r in after) and any(not r.named for r in after):
+        return "own"
+    return None
+
+
+def _team_pattern(lexicon: Any, languages: Iterable[str]) -> re.Pattern[str] | None:
+    """ "my [Nordic] team", "mina kunder", "mijn regio": a group the author speaks for."""
+    possessives: set[str] = set()
+    groups: set[str] = set()
+    for lang in languages:
+        entry = lexicon.get(lang) or {}
+        possessives.update(fold(p) for p in entry.get("own_possessives") or [])
+        groups.update(fold(g) for g in entry.get("own_groups") or [])
+    if not possessives or not groups:
+        return None
+    return re.compile(
+        rf"(?<![\w'-]){_words(possessives)}(?:\s+[^\W_][\w'-]*){{0,2}}\s+{_words(groups)}(?![\w'-])"
+    )
+
+
+def _words(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+KIND = RuleKind(
+    name="quiet_period",
+    settings=Settings,
+    compile=compile,
+    doc=__doc__ or "",
+    default_severity="block",
+)
