@@ -4,10 +4,11 @@ The page opens with the policy's introduction, says what postwise does with a po
 gives each guideline in plain words with a "do" and a "don't" taken from the rule's own
 examples, what postwise checks for it and what happens when it finds something. Rules that
 share a guideline text are shown as one guideline. What postwise checks comes from the rule
-module's documentation (*What it catches*) in English and from the message catalogue
-(``policy_page.yaml``, ``kinds``) in other languages, so the page never describes checks
-that the code does not make. Every text from the policy is escaped: a policy is data, and the
-page must not run or link anything its author did not mean.
+module's documentation in English (its summary line: the *What it catches* section is
+written for developers and quotes the very words it looks for) and from the message
+catalogue (``policy_page.yaml``, ``kinds``) in other languages; the summary line lives next
+to the code, so it does not drift from it. Every text from the policy is escaped: a policy is
+data, and the page must not run or link anything its author did not mean.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ _CHANNELS = {
     "threads": "Threads",
 }
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s+|$)(.*)$", re.DOTALL)
-_SECTION = re.compile(r"\*\*What it catches\.?\*\*\s*(.*?)(?=\n\s*\n|\*\*[A-Z][^*]*\*\*|$)", re.S)
 _CODE = re.compile(r"``(.+?)``|`([^`]+)`")
 
 
@@ -253,16 +253,13 @@ def _check(rule: RuleBase, language: str, words: Mapping[str, Any]) -> Check:
 
 
 def kind_explanation(kind: str, language: str) -> str:
-    """What postwise checks for ``kind``: the module's *What it catches* in English, else the
-    catalogue's ``policy_page.kinds`` text for the language."""
+    """What postwise checks for ``kind``: in English the rule module's summary line, in other
+    languages the catalogue's ``policy_page.kinds`` text (English falls back to it too)."""
     from postwise.rules import registry
 
-    if language == "en":
-        found = registry().get(kind)
-        if found is not None:
-            m = _SECTION.search(found.doc)
-            if m:
-                return " ".join(m.group(1).split())
+    found = registry().get(kind)
+    if language == "en" and found is not None and found.doc.strip():
+        return found.title + "."
     return str(page_words(language).get("kinds", {}).get(kind, ""))
 
 
