@@ -12,6 +12,7 @@ import pytest
 from postwise.cli.main import main
 from postwise.engine.messages import catalogue
 from postwise.policy.compiled import CompiledPolicy, load_policy_text
+from postwise.policy.model import Organisation
 from postwise.policy.render import (
     build_page,
     circumstances,
@@ -189,7 +190,47 @@ def test_an_examples_circumstances_are_said_in_words_and_local_time(
     # The example is in English, so only the English page shows it; the words are checked
     # for every language through the helper the page uses.
     context = {"posted_at": "2026-03-03T23:40:00+01:00", "channel": "x"}
-    assert circumstances(context, lang, page_words(lang), "Europe/Stockholm") == said
+    org = Organisation(name="Acme", timezone="Europe/Stockholm")
+    assert circumstances(context, lang, page_words(lang), org) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Posted on Monday 22 June at 10:00, in a quiet period, after 2 posts earlier that day",
+        ),
+        (
+            "sv",
+            "Publicerat måndag 22 juni kl. 10.00, under en tyst period, "
+            "efter 2 inlägg tidigare samma dag",
+        ),
+        (
+            "nl",
+            "Geplaatst op maandag 22 juni om 10.00 uur, tijdens een stille periode, "
+            "na 2 berichten eerder die dag",
+        ),
+    ],
+)
+def test_circumstances_say_when_a_post_falls_in_a_quiet_period(lang: str, said: str) -> None:
+    org = Organisation.model_validate(
+        {
+            "name": "Acme",
+            "timezone": "Europe/Amsterdam",
+            "quiet_periods": [{"start": "2026-06-22", "end": "2026-07-22"}],
+        }
+    )
+    context = {
+        "posted_at": "2026-06-22T10:00:00+02:00",
+        # Two that day; the one the day before is not "earlier that day".
+        "recent_posts": [
+            "2026-06-22T08:00:00+02:00",
+            "2026-06-22T09:00:00+02:00",
+            "2026-06-21T09:00:00+02:00",
+        ],
+    }
+    assert circumstances(context, lang, page_words(lang), org) == said
 
 
 def test_a_guideline_without_examples_in_the_language_shows_none(policy: CompiledPolicy) -> None:

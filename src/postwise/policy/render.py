@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
 from postwise.engine.messages import catalogue, fill
 from postwise.policy.compiled import CompiledPolicy
-from postwise.policy.model import Example, PolicyBase, RuleBase
+from postwise.policy.model import Example, Organisation, PolicyBase, RuleBase
 from postwise.text.language import detect_language
 
 Format = Literal["md", "html"]
@@ -119,7 +120,7 @@ def build_page(policy: CompiledPolicy | PolicyBase, lang: str | None = None) -> 
         text = _pick(rule.guideline, language, languages)
         groups.setdefault(" ".join(text.split()), []).append(rule)
     guidelines = tuple(
-        _guideline(i, text, group, language, languages, words, model.organisation.timezone)
+        _guideline(i, text, group, language, languages, words, model.organisation)
         for i, (text, group) in enumerate(groups.items(), start=1)
     )
     severities = {rule.severity for rule in rules if _kind_per_post(rule.kind)}
@@ -155,14 +156,14 @@ def _guideline(
     language: str,
     languages: tuple[str, ...],
     words: Mapping[str, Any],
-    zone: str,
+    org: Organisation,
 ) -> Guideline:
     m = _FIRST_SENTENCE.match(text)
     heading, body = (m.group(1), m.group(2).strip()) if m else (text, "")
     # A heading is a title, not a sentence: no full stop (a question or exclamation stays).
     heading = heading.removesuffix(".")
-    dont = _example(rules, "raise", language, languages, words, zone)
-    do = _example(rules, "pass", language, languages, words, zone)
+    dont = _example(rules, "raise", language, languages, words, org)
+    do = _example(rules, "pass", language, languages, words, org)
     checks = tuple(_check(rule, language, words) for rule in rules)
     return Guideline(f"guideline-{number}", heading, body, do, dont, checks)
 
@@ -173,7 +174,7 @@ def _example(
     language: str,
     languages: tuple[str, ...],
     words: Mapping[str, Any],
-    zone: str,
+    org: Organisation,
 ) -> Shown | None:
     """The first example in ``language``, preferring one that needs no circumstances."""
     candidates: list[Example] = []
@@ -183,7 +184,7 @@ def _example(
     if not candidates:
         return None
     best = min(candidates, key=lambda e: 0 if not e.context else 1)
-    return Shown(best.text, circumstances(best.context or {}, language, words, zone))
+    return Shown(best.text, circumstances(best.context or {}, language, words, org))
 
 
 def _language_of(text: str, languages: tuple[str, ...]) -> str | None:
@@ -193,27 +194,23 @@ def _language_of(text: str, languages: tuple[str, ...]) -> str | None:
 
 
 def circumstances(
-    context: Mapping[str, Any], language: str, words: Mapping[str, Any], zone: str
+    context: Mapping[str, Any], language: str, words: Mapping[str, Any], org: Organisation
 ) -> str:
     """The example's context in words: "posted on Tuesday 3 March at 23:40, on X"."""
     said = words["context"]
     parts: list[str] = []
     posted = context.get("posted_at")
-    if isinstance(posted, str):
-        try:
-            moment = datetime.fromisoformat(posted)
-        except ValueError:
-            moment = None
-        if moment is not None and moment.tzinfo is not None:
-            from zoneinfo import ZoneInfo
-
-            local = moment.astimezone(ZoneInfo(zone))
-            day = format_date(local.date(), words["date_format"], locale=_locale(language))
-            clock = format_time(local.time(), words["time_format"], locale=_locale(language))
-            parts.append(fill(said["posted_at"], {"date": day, "time": clock}))
-    recent = context.get("recent_posts")
-    if isinstance(recent, list) and recent:
-        parts.append(fill(said["recent"], {"count": str(len(recent))}))
+    moment = _moment(posted) if isinstance(posted, str) else None
+    if moment is not None:
+        local = moment.astimezone(ZoneInfo(org.timezone))
+        day = format_date(local.date(), words["date_format"], locale=_locale(language))
+        clock = format_time(local.time(), words["time_format"], locale=_locale(language))
+        parts.append(fill(said["posted_at"], {"date": day, "time": clock}))
+        if any(p.start <= local.date() <= p.end for p in org.quiet_periods):
+            parts.append(said["quiet_period"])
+    recent = _same_day(context.get("recent_posts"), moment, org)
+    if recent:
+        parts.append(fill(said["recent"], {"count": str(recent)}))
     channel = context.get("channel")
     if isinstance(channel, str) and channel:
         parts.append(fill(said["channel"], {"channel": _CHANNELS.get(channel.lower(), channel)}))
@@ -231,6 +228,24 @@ def circumstances(
         return ""
     text = ", ".join(parts)
     return text[0].upper() + text[1:]
+
+
+def _same_day(recent: Any, moment: datetime | None, org: Organisation) -> int:
+    """How many of the earlier posts went out on the example's (local) day."""
+    if not isinstance(recent, list) or moment is None:
+        return 0
+    zone = ZoneInfo(org.timezone)
+    day = moment.astimezone(zone).date()
+    times = [_moment(t) for t in recent if isinstance(t, str)]
+    return sum(1 for t in times if t is not None and t.astimezone(zone).date() == day)
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _locale(language: str) -> Locale:
