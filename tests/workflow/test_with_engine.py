@@ -6,15 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 from postwise.audit import SYSTEM
-from postwise.policy.starter import dump_policy, starter_policy
+from postwise.policy.starter import dump_policy
 from postwise.store.models import Post
 from postwise.workflow import State
-from tests.conftest import ORG
-from tests.workflow.conftest import START, World
+from tests.workflow.conftest import START, World, service_policy
 
 
 def activate(world: World, **settings: dict[str, Any]) -> None:
-    data = starter_policy(ORG)
+    data = service_policy()
     for rule in data["rules"]:
         if rule["kind"] in settings:
             rule["settings"], rule["severity"] = settings[rule["kind"]], "warn"

@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-recall", type=float, default=None, metavar="R")
 
     sub.add_parser("demo", help="check example posts in en/sv/nl against a built-in policy")
+
+    from postwise.cli.service_cmd import add_service_commands
+
+    add_service_commands(sub, fmt)
     return parser
 
 
@@ -107,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from postwise.cli.demo import run_demo
 
             return run_demo()
+        if args.command in ("serve", "worker", "audit"):
+            from postwise.cli.service_cmd import run_service
+
+            return run_service(args)
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
