@@ -39,7 +39,7 @@ from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
 from postwise.rules._personal.health import HealthFinder
 from postwise.rules._personal.ids import for_regions
-from postwise.rules._personal.numbers import NumberFinder
+from postwise.rules._personal.numbers import Clues, NumberFinder
 from postwise.rules._personal.people import People
 from postwise.text.data import load_data
 
@@ -118,7 +118,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             return any(start <= s < end for s, _ in names)
 
         if wants_numbers and NumberFinder.may_hold(text):
-            for found in numbers.find(folded, has_name):
+            for found in numbers.find(folded, Clues(has_name, lambda: post.language)):
                 if found.what == "phone" and authors_own(found.start):
                     continue
                 fix = FixHint(found.start, found.end, MASK, "mask")

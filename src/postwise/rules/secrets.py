@@ -127,7 +127,7 @@ def _may_hold_known_shape(text: str) -> bool:
 @dataclass(frozen=True)
 class _Plugin:
     name: str
-    plugin: Any
+    plugin: Any  # the detect-secrets plugin; None for a shape from shapes.yaml
     patterns: tuple[re.Pattern[str], ...]
     detail: str
     service: str
@@ -163,6 +163,10 @@ def _plugins() -> tuple[_Plugin, ...]:
                 services.get(name, str(cls.secret_type)),
             )
         )
+    # Shapes detect-secrets does not know yet, as data; each is its own tiny "plugin".
+    for shape in load_data("lexicons", "secrets", "shapes.yaml"):
+        pattern = re.compile(rf"(?<![A-Za-z0-9_-])(?:{shape['pattern']})(?![A-Za-z0-9_-])")
+        plugins.append(_Plugin(shape["service"], None, (pattern,), "token", shape["service"]))
     return tuple(plugins)
 
 
@@ -174,7 +178,9 @@ def _known_shape_hits(post: Post, allowed: frozenset[str]) -> Iterator[Hit]:
             for m in pattern.finditer(text):
                 if plugin.detail == "private_key":
                     start, end = _key_block(text, m.start(), m.end())
-                elif not any(True for _ in plugin.plugin.analyze_string(m.group())):
+                elif plugin.plugin is not None and not any(
+                    True for _ in plugin.plugin.analyze_string(m.group())
+                ):
                     continue  # the plugin's own validation (a JWT must decode) says no
                 else:
                     start, end = _secret_span(m)
@@ -267,6 +273,9 @@ class _Lexicon:
         max_words = _MAX_QUALIFIER_WORDS
         direct = "|".join(re.escape(w) for w in words("direct"))
         self._direct = re.compile(rf"(?P<qualifier>)[ \t]+(?:{direct})[ \t]+(?P<value>\S+)")
+        # "wifi password Lumora2026!", "PIN 4821": no verb at all, so the value must be
+        # unmistakable (see _unmistakable).
+        self._bare = re.compile(r"(?P<qualifier>)[ \t]+(?P<value>\S+)")
         self._tail = re.compile(
             rf"(?P<qualifier>(?:[ \t]+(?!(?:{copulas})[ \t])[^{stop}]+){{0,{max_words}}}?)"
             rf"(?:[ \t]*(?::=|=>|=|:)[ \t]*\n?[ \t]*"
@@ -298,16 +307,16 @@ class _Lexicon:
 
     def _value(self, post: Post, keyword: _Keyword, end: int) -> tuple[int, int] | None:
         folded = post.folded.folded
-        for pattern in (self._direct, self._tail):
+        for pattern in (self._direct, self._tail, self._bare):
             m = pattern.match(folded, end)
             if m is not None:
-                found = self._checked_value(post, keyword, m)
+                found = self._checked_value(post, keyword, m, strict=pattern is self._bare)
                 if found is not None:
                     return found
         return None
 
     def _checked_value(
-        self, post: Post, keyword: _Keyword, m: re.Match[str]
+        self, post: Post, keyword: _Keyword, m: re.Match[str], *, strict: bool
     ) -> tuple[int, int] | None:
         folded = post.folded.folded
         qualifier = m.group("qualifier").strip()
@@ -326,6 +335,8 @@ class _Lexicon:
             trail -= 1
         value = original[lead:trail]
         if not self._looks_like_credential(value, keyword.group):
+            return None
+        if strict and not _unmistakable(value, keyword.group):
             return None
         after = folded[ve:].split(None, 1)
         if after and after[0].strip(".,;:!?") in self._units:
@@ -383,6 +394,18 @@ def _made_up(value: str) -> bool:
         return True
     inner_upper = any(c.isupper() for c in value[1:])
     return inner_upper and any(c.islower() for c in value)
+
+
+def _unmistakable(value: str, group: Group) -> bool:
+    """A value right after its keyword with no verb between: a PIN of 4 to 8 digits, a
+    password of 6+ characters mixing letters with digits, a token (already strict)."""
+    if group == "code":
+        return False  # "code 2026" is far more often a name or a year than a PIN
+    if group == "pin":
+        return value.rstrip("#").isdigit() and 4 <= len(value.rstrip("#")) <= 8
+    if group == "password":
+        return len(value) >= 6 and _has_letter_and_digit(value)
+    return True
 
 
 def _has_letter_and_digit(value: str) -> bool:

@@ -25,11 +25,12 @@ from postwise.text.fold import FoldedText
 from postwise.text.phrases import PhraseSet
 
 # Pre-check: seven digits with at most one separator between any two.
-_DIGIT_RUN_RE = re.compile(r"\d(?:[ \-./()]?\d){6}")
+_DIGIT_RUN_RE = re.compile(r"\d(?:[ \-./()+]?\d){6}")
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?")
 _CARD_RE = re.compile(r"(?<![\d.,/-])\d(?:[ -]?\d){11,18}(?!\d|[-.,]\d)")
 _PHONE_RE = re.compile(r"(?<![\w+/=.,:-])(?:\+|00)?\(?\d[\d \-().]{5,22}\d(?!\w|[-.,/]\d)")
 _DATE_RE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+_TIME_RANGE_RE = re.compile(r"^\d{1,2}[.:]\d\d ?- ?\d{1,2}[.:]\d\d$")
 _PHONE_START_RE = re.compile(r"(?<= )(?:\+|\(?0)")
 # Numbers of a service, not of a person (free phone, premium rate, shared cost, one number).
 _SERVICE_NUMBERS = frozenset(
@@ -52,6 +53,14 @@ class NumberHit:
     end: int
     what: str
     params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Clues:
+    """What the number finder may ask about the post, computed only when asked."""
+
+    has_name: Callable[[int, int], bool]  # is a person named in this folded range?
+    language: Callable[[], str]  # the post's language
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,9 @@ class NumberFinder:
             if (meta := phonenumbers.PhoneMetadata.metadata_for_region(region)) is not None
         }
         self._ids = ids
+        self._language_regions: dict[str, tuple[str, ...]] = {
+            lang: tuple(regions) for lang, regions in data["language_regions"].items()
+        }
         self._schemes = _schemes()
         self._kinds = kinds
         self._allowed = frozenset(
@@ -109,9 +121,8 @@ class NumberFinder:
     def may_hold(folded: str) -> bool:
         return _DIGIT_RUN_RE.search(folded) is not None
 
-    def find(self, text: FoldedText, has_name: Callable[[int, int], bool]) -> Iterator[NumberHit]:
-        """Every personal number; ``has_name(start, end)`` tells whether a person is named in
-        that range (for IDs whose checksum alone is weak)."""
+    def find(self, text: FoldedText, clues: Clues) -> Iterator[NumberHit]:
+        """Every personal number in the post."""
         folded = text.folded
         labels = [(m.start, m.end) for m in self._not_personal.find(text)]
         taken: list[tuple[int, int]] = []
@@ -147,15 +158,14 @@ class NumberFinder:
                     name = entry.validate(m.group())
                     if name is None:
                         continue
-                    if m.group().isdigit() and self._phone_span(folded, start, end) is not None:
+                    if m.group().isdigit() and self._phone_span(folded, start, end, clues):
                         continue  # written like a phone number and valid as one: a phone
                     if entry.needs_cue:
                         sentence = text.sentence_of(start)
                         if cues is None:
                             cues = [c.start for c in self._id_cues.find(text)]
-                        if not any(sentence.start <= c < end for c in cues) and not has_name(
-                            sentence.start, sentence.end
-                        ):
+                        cued = any(sentence.start <= c < end for c in cues)
+                        if not cued and not clues.has_name(sentence.start, sentence.end):
                             continue
                     taken.append((start, end))
                     yield NumberHit(start, end, "national_id", {"id_name": name})
@@ -163,7 +173,7 @@ class NumberFinder:
             for m in _PHONE_RE.finditer(folded):
                 if not free(m.start(), m.end()):
                     continue
-                span = self._phone_span(folded, m.start(), m.end())
+                span = self._phone_span(folded, m.start(), m.end(), clues)
                 if span is not None and free(*span) and not labelled(span[0]):
                     taken.append(span)
                     yield NumberHit(span[0], span[1], "phone")
@@ -187,45 +197,52 @@ class NumberFinder:
             return False
         return any(scheme.issues(digits) for scheme in self._schemes)
 
-    def _phone_span(self, folded: str, start: int, end: int) -> tuple[int, int] | None:
+    def _phone_span(
+        self, folded: str, start: int, end: int, clues: Clues
+    ) -> tuple[int, int] | None:
         """The phone number within ``folded[start:end]`` (a later part when an unrelated
         number runs into it, "op 12 06-4172 9385"), or ``None``."""
         candidate = folded[start:end]
         offsets = [0] + [m.start() for m in _PHONE_START_RE.finditer(candidate)]
         for offset in offsets:
             raw = candidate[offset:].strip()
-            if self._is_phone(raw):
+            if self._is_phone(raw, clues):
                 lead = len(candidate[offset:]) - len(candidate[offset:].lstrip())
                 return start + offset + lead, end
         return None
 
-    def _is_phone(self, raw: str) -> bool:
+    def _is_phone(self, raw: str, clues: Clues) -> bool:
         digits = re.sub(r"\D", "", raw)
-        if not 7 <= len(digits) <= 15 or _DATE_RE.match(raw):
+        if not 7 <= len(digits) <= 15 or _DATE_RE.match(raw) or _TIME_RANGE_RE.match(raw):
             return False
         try:
             if raw.startswith(("+", "00")):
                 number = phonenumbers.parse(raw, self._regions[0] if self._regions else None)
-                return (
-                    len(digits) >= 8
-                    and phonenumbers.is_possible_number(number)
-                    and phonenumbers.number_type(number) not in _SERVICE_NUMBERS
-                    and self._e164(number) not in self._allowed
-                )
+                if len(digits) < 8 or not phonenumbers.is_possible_number(number):
+                    return False
+                return self._personal(number)
             national = raw.lstrip("(")
+            valid = []
             for region in self._regions:
                 trunk = self._trunk.get(region, "")
-                if not trunk or not national.startswith(trunk):
-                    continue
-                number = phonenumbers.parse(raw, region)
-                if phonenumbers.is_valid_number(number):
-                    return (
-                        phonenumbers.number_type(number) not in _SERVICE_NUMBERS
-                        and self._e164(number) not in self._allowed
-                    )
+                if trunk and national.startswith(trunk):
+                    number = phonenumbers.parse(raw, region)
+                    if phonenumbers.is_valid_number(number):
+                        valid.append((region, number))
         except phonenumbers.NumberParseException:
             return False
-        return False
+        if len(valid) > 1:
+            # "020-555 0123" is a line in Amsterdam and a free number in Sweden: the post's
+            # language says which country it is written in.
+            home = self._language_regions.get(clues.language(), ())
+            valid.sort(key=lambda rn: rn[0] not in home)
+        return bool(valid) and self._personal(valid[0][1])
+
+    def _personal(self, number: phonenumbers.PhoneNumber) -> bool:
+        return (
+            phonenumbers.number_type(number) not in _SERVICE_NUMBERS
+            and self._e164(number) not in self._allowed
+        )
 
     @staticmethod
     def _e164(number: phonenumbers.PhoneNumber) -> str:

@@ -1,0 +1,350 @@
+"""personal_data: other people's contact details, ID, account and card numbers, and health."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from postwise import CompiledPolicy, Context, Finding, check, load_policy_text
+from postwise.policy.starter import dump_policy, starter_policy
+from postwise.rules._personal.ids import REGISTRY, swedish_personal_number
+from postwise.text.data import load_data
+from tests.conftest import ORG
+
+
+def policy_with(settings: dict[str, Any] | None = None, **org: Any) -> CompiledPolicy:
+    """The dev organisation (regions SE, NL, GB) with only a personal_data rule."""
+    data = starter_policy({**ORG, **org})
+    data["rules"] = [
+        {**rule, "settings": settings or {}}
+        for rule in data["rules"]
+        if rule["kind"] == "personal_data"
+    ]
+    return load_policy_text(dump_policy(data), "test policy")
+
+
+@pytest.fixture(scope="module")
+def policy() -> CompiledPolicy:
+    return policy_with()
+
+
+def findings(policy: CompiledPolicy, text: str, language: str = "en") -> list[Finding]:
+    ctx = Context.from_data({"author": {"language": language}})
+    return [f for f in check(text, ctx, policy).findings if f.kind == "personal_data"]
+
+
+def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
+    return [f.excerpt for f in findings(policy, text)]
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "found"),
+    [
+        (
+            "a personal address and a UK drama-range mobile written with +44",
+            "Recruiters: reach her at priya.raman.dev@gmail.com or +44 7700 900362. Talented!",
+            ["priya.raman.dev@gmail.com", "+44 7700 900362"],
+        ),
+        (
+            "a Dutch mobile in national format and a personal address",
+            "Bel of app Sanne de Wit, 06-4172 9385, of mail haar op sanne.dewit@ziggo.nl 🚗",
+            ["06-4172 9385", "sanne.dewit@ziggo.nl"],
+        ),
+        (
+            "a Swedish mobile with the usual spacing",
+            "Ring Karin på 073-512 34 56 om du undrar.",
+            ["073-512 34 56"],
+        ),
+        (
+            "a UK mobile in national format",
+            "Call Jenny on 07911 123456 if the van is late.",
+            ["07911 123456"],
+        ),
+        (
+            "a Swedish number written with 0046",
+            "Nå honom på 0046 70 123 45 67 i kväll.",
+            ["0046 70 123 45 67"],
+        ),
+        (
+            "a personnummer with century and dash",
+            "Hittade ett körkort: Johan Ek, 19860412-5388. Lämnat i biljettkontoret.",
+            ["19860412-5388"],
+        ),
+        (
+            "a personnummer in ten digits without dash",
+            "Hon har personnummer 8507099805.",
+            ["8507099805"],
+        ),
+        (
+            "a personnummer with '+' for someone over a hundred",
+            "Mormors nummer: 181228+9872.",
+            ["181228+9872"],
+        ),
+        (
+            "a samordningsnummer (day + 60)",
+            "Mehmet Yilmaz fick sitt samordningsnummer idag, 920374-2813, så nu kan han få lön",
+            ["920374-2813"],
+        ),
+        (
+            "a BSN next to its cue word",
+            "Rijbewijs gevonden: Bram Visser, BSN 174629850.",
+            ["174629850"],
+        ),
+        (
+            "a BSN next to a person's name",
+            "Rijbewijs van Jan de Vries, 174629850, ligt hier.",
+            ["174629850"],
+        ),
+        (
+            "a Swedish IBAN with spaces",
+            "Sätt in en slant: SE44 8000 0832 7900 0013 4567 (Karin Berg) 🧡",
+            ["SE44 8000 0832 7900 0013 4567"],
+        ),
+        (
+            "a Dutch IBAN with a short last group",
+            "Maak niks over naar NL43 RABO 0312 8475 61 t.n.v. R. Bakker!",
+            ["NL43 RABO 0312 8475 61"],
+        ),
+        (
+            "an IBAN without spaces",
+            "IBAN: NL91ABNA0417164300 (Stichting Vrienden).",
+            ["NL91ABNA0417164300"],
+        ),
+        (
+            "a Visa number in groups of four",
+            "Name on it is L. Hendriks, number 4539 1488 0343 6467, exp 09/28.",
+            ["4539 1488 0343 6467"],
+        ),
+        (
+            "an Amex number in 4-6-5 groups",
+            "Amex 3782 822463 10005 left at the desk.",
+            ["3782 822463 10005"],
+        ),
+    ],
+)
+def test_contact_details_and_numbers_that_pass_their_checks_are_found(
+    policy: CompiledPolicy, note: str, text: str, found: list[str]
+) -> None:
+    assert excerpts(policy, text) == found, note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("a personnummer whose Luhn digit is wrong", "Personnummer 850709-9806 på en lapp."),
+        ("a personnummer with an impossible date", "Personnummer 851332-9805 på en lapp."),
+        ("a coordination number whose Luhn digit is wrong", "Samordningsnummer 920374-2814."),
+        ("a BSN that fails the 11-proof", "Mijn buurman Jan de Vries heeft BSN 174629851."),
+        ("a card number that fails Luhn", "Kaartnummer 4539 1488 0343 6468 is ongeldig."),
+        ("sixteen digits with no card issuer's prefix", "Referentie 1234 5678 9012 3452."),
+        ("an IBAN that fails mod-97", "Rekening NL91 ABNA 0417 1643 01 klopt niet."),
+        (
+            "a case number that looks like a personnummer",
+            "@FiberNordSE tre veckor utan fiber, ärendenummer 260929-0043, ingen återkoppling.",
+        ),
+        (
+            "an order number that could be a phone without its 0",
+            "Ordernummer 583019247, klantenservice zegt elke dag 'morgen'. Balen.",
+        ),
+        (
+            "a ticket number that is a valid phone number",
+            "Ticket number 0612345678 still open after two weeks.",
+        ),
+        (
+            "a nine-digit number with no cue or name, whatever its 11-proof",
+            "Het nummer 111222333 klopt niet.",
+        ),
+        ("a date", "The meeting is on 03-03-2026 at 10:00."),
+        ("opening hours", "Öppettider 08.30–16.30, lunchstängt 12–13."),
+        ("a premium-rate service number", "Bel 0900-8844 voor de politie (geen spoed)."),
+        ("a postcode and street number", "Ons adres: Padualaan 8, 3584 CH Utrecht."),
+        ("a big amount", "Intäkterna landade på 12 345 678 kr."),
+        ("an ISBN", "ISBN 978-91-7424-123-4, finns på biblioteket."),
+        (
+            "the organisation's public contact",
+            "Journalists: please use press@lumorahealth.com rather than my DMs 🙂",
+        ),
+        (
+            "any address at the organisation's own domain",
+            "Questions? Ask jan.devries@lumorahealth.com.",
+        ),
+        ("a role mailbox of another organisation", "Write to support@fibernord.se, quick reply."),
+        ("an example address", "Template: firstname.lastname@example.com"),
+        ("a Mastodon handle", "Follow me on Mastodon: @anna@mastodon.social"),
+        ("the author's own address", "Mail me at anna.svensson@outlook.com for the slides."),
+        ("the author's own number", "Nya numret till mig är 073-512 34 56, spara det!"),
+    ],
+)
+def test_numbers_that_fail_their_checks_and_innocent_look_alikes_raise_nothing(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert excerpts(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "term"),
+    [
+        (
+            "a named colleague's treatment",
+            "Sending strength to my colleague Mark Verhoeven, who started chemotherapy for his "
+            "lymphoma this week.",
+            "chemotherapy",
+        ),
+        (
+            "a Swedish colleague's cancer, inflected",
+            "Vår kollega Linnea Berg har fått beskedet att cancern är tillbaka.",
+            "cancern",
+        ),
+        (
+            "a relation without a name",
+            "My mum was diagnosed with breast cancer last spring.",
+            "was diagnosed",
+        ),
+        (
+            "a Swedish colleague on sick leave",
+            "Min kollega Sara är sjukskriven för utmattning.",
+            "sjukskriven",
+        ),
+        (
+            "a named Dutch colleague at home ill",
+            "Kees Jansen is ziek thuis, dus de demo schuift.",
+            "ziek thuis",
+        ),
+        (
+            "a Dutch colleague seriously ill",
+            "Onze collega Pieter is ernstig ziek, stuur een kaart.",
+            "ernstig ziek",
+        ),
+        (
+            "a pronoun pointing back at a named person",
+            "Tom Baker is away for a while. He had a stroke last week.",
+            "had a stroke",
+        ),
+    ],
+)
+def test_health_details_about_someone_else_are_found(
+    policy: CompiledPolicy, note: str, text: str, term: str
+) -> None:
+    found = findings(policy, text)
+    assert [f.excerpt for f in found] == [term], note
+    assert found[0].fix is None  # nothing to mask: the author should ask or leave it out
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("the author's own health", "I was diagnosed with lymphoma in 2019 and I'm fine now."),
+        ("the author's own leg", "Back at work after six weeks with my leg in plaster."),
+        ("Swedish: the author is on sick leave", "Jag är sjukskriven två veckor till."),
+        ("Dutch: the author is ill", "Ik ben zelf ziek thuis vandaag, dus geen standup."),
+        (
+            "a compound about research, not a person",
+            "Ik werk bij Lumora en twaalf collega's fietsen mee voor kankeronderzoek.",
+        ),
+        (
+            "a field of research after a name",
+            "Anna Berg presented our new cancer research pipeline today.",
+        ),
+        ("a talk on a topic", "Thanks to Dr Maria Lopez for a great session on depression."),
+        ("a product for a condition", "Anna Berg won the innovation award for our diabetes app!"),
+        ("an unnamed visitor", "One visitor told me she has had cancer twice."),
+        ("Swedish slang 'sjukt bra'", "Sara Ek är sjukt bra på Excel."),
+        ("Dutch slang 'ziek goed'", "Dat was ziek goed, Kees Jansen!"),
+        ("an awareness day with names", "World Cancer Day: Anna Berg and Tom Lee explain."),
+    ],
+)
+def test_health_words_not_about_another_person_raise_nothing(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert excerpts(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        ("en", "Bram Visser, BSN 174629850.", "BSN"),
+        ("sv", "Johan Ek, 19860412-5388.", "personnummer"),
+        ("sv", "Mehmet, samordningsnummer 920374-2813.", "samordningsnummer"),
+        ("nl", "Maak over naar NL43 RABO 0312 8475 61.", "IBAN"),
+    ],
+)
+def test_messages_name_the_data_in_the_authors_language_and_offer_a_mask(
+    policy: CompiledPolicy, language: str, text: str, words: str
+) -> None:
+    (finding,) = findings(policy, text, language)
+    assert finding.language == language and words in finding.message
+    assert finding.excerpt not in finding.message
+    assert finding.fix is not None and finding.fix.text == "••••"
+
+
+def test_allowed_addresses_domains_and_numbers_are_fine() -> None:
+    policy = policy_with({"allow": ["anna@partner.org", "@friends.nl", "06-4172 9385"]})
+    text = "Mail anna@partner.org or kees@friends.nl, or Sanne de Wit on +31 6 41729385."
+    assert excerpts(policy, text) == []
+
+
+def test_kinds_choose_which_data_to_look_for() -> None:
+    policy = policy_with({"kinds": ["iban"]})
+    text = "Sanne de Wit: sanne.dewit@ziggo.nl, 06-4172 9385, NL43 RABO 0312 8475 61."
+    assert excerpts(policy, text) == ["NL43 RABO 0312 8475 61"]
+
+
+def test_national_ids_and_phones_follow_the_regions() -> None:
+    norway = "Fødselsnummer 15076500565 til Kari Nordmann."
+    assert excerpts(policy_with(), norway) == []
+    assert excerpts(policy_with({"regions": ["NO"]}), norway) == ["15076500565"]
+    dutch = "Bel Pieter op 06 12345678."
+    assert excerpts(policy_with(regions=["GB"]), dutch) == []
+    assert excerpts(policy_with(regions=["NL"]), dutch) == ["06 12345678"]
+
+
+@pytest.mark.parametrize(
+    ("number", "name"),
+    [
+        ("19860412-5388", "personnummer"),
+        ("860412-5388", "personnummer"),
+        ("8604125388", "personnummer"),
+        ("198604125388", "personnummer"),
+        ("181228+9872", "personnummer"),
+        ("920374-2813", "samordningsnummer"),
+        ("19920374-2813", "samordningsnummer"),
+        ("860412-5389", None),
+        ("920314-2813", None),
+        ("260929-0043", None),
+        ("20860412-5388", None),
+    ],
+)
+def test_swedish_personal_numbers_reuse_stdnum_for_both_kinds(
+    number: str, name: str | None
+) -> None:
+    assert swedish_personal_number(number) == name
+
+
+def test_the_registry_has_one_entry_per_country() -> None:
+    countries = [entry.country for entry in REGISTRY]
+    assert len(countries) == len(set(countries))
+    assert {"SE", "NL"} <= set(countries)
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nl"])
+def test_every_message_exists_in_every_language(language: str) -> None:
+    english = load_data("messages", "en", "personal_data.yaml")
+    assert set(load_data("messages", language, "personal_data.yaml")) == set(english)
+
+
+def test_every_lexicon_entry_is_text() -> None:
+    """YAML reads a bare `on` or `no` as a boolean; every word list must stay words."""
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        else:
+            assert isinstance(value, str), value
+
+    for name in ("health.yaml", "people.yaml", "numbers.yaml", "email.yaml"):
+        walk(load_data("lexicons", "personal_data", name))

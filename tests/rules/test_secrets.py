@@ -1,0 +1,274 @@
+"""secrets: keys and tokens of known shapes, private keys, and credentials given in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from postwise import CompiledPolicy, Context, Finding, check, load_policy_text
+from postwise.policy.starter import dump_policy, starter_policy
+from postwise.text.data import load_data
+from tests.conftest import ORG
+
+AWS_POST = (
+    "Config below, the bucket policy looks fine to me\n\n[default]\n"
+    "aws_access_key_id = AKIADOUAHDSD7JLB5SPM\n"
+    "aws_secret_access_key = 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\nregion = eu-central-1"
+)
+KEY_BLOCK = (
+    "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+    "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+    "QyNTUxOQAAACBJE7V1bUBs1nDSkXz7mJdtF5q5NWZwLUNHqlzYuCGWdOl+bo+a3dnBKDeE\n"
+    "-----END OPENSSH PRIVATE KEY-----"
+)
+JWT = (
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi"
+    "aWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+)
+
+
+def policy_with(settings: dict[str, Any] | None = None) -> CompiledPolicy:
+    """The dev organisation with only a secrets rule."""
+    data = starter_policy(ORG)
+    data["rules"] = [
+        {**rule, "settings": settings or {}} for rule in data["rules"] if rule["kind"] == "secrets"
+    ]
+    return load_policy_text(dump_policy(data), "test policy")
+
+
+@pytest.fixture(scope="module")
+def policy() -> CompiledPolicy:
+    return policy_with()
+
+
+def findings(policy: CompiledPolicy, text: str, language: str = "en") -> list[Finding]:
+    ctx = Context.from_data({"author": {"language": language}})
+    return [f for f in check(text, ctx, policy).findings if f.kind == "secrets"]
+
+
+def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
+    return [f.excerpt for f in findings(policy, text)]
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "secret"),
+    [
+        ("an AWS access key id in a pasted config", AWS_POST, "AKIADOUAHDSD7JLB5SPM"),
+        (
+            "the AWS secret key after its name in the same config",
+            AWS_POST,
+            "JSNRhDGwDMg3dVHdQeC/r+hX8+NZG8vPCJC3iJBS",
+        ),
+        (
+            "a GitHub personal access token in a note to self",
+            "note to self: ghp_Hrop8DoWticfghdT65aSNCTMUTNORvIo6yBw is the token for CI",
+            "ghp_Hrop8DoWticfghdT65aSNCTMUTNORvIo6yBw",
+        ),
+        (
+            "a Slack bot token in a Swedish question",
+            "Kör med token xoxb-638888741580-2317665735066-GPDwuJlLkqzmeJUWoGBlOQu1 och scopes",
+            "xoxb-638888741580-2317665735066-GPDwuJlLkqzmeJUWoGBlOQu1",
+        ),
+        (
+            "a Stripe live key",
+            "Stripe: sk_live_4eC39HqLyjWDarjtT1zdp7dc works in prod",
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+        ),
+        ("a whole JWT, signature included", f"Bearer token: {JWT}", JWT),
+        ("a private key block, from BEGIN to END", f"Dit is mijn key:\n\n{KEY_BLOCK}", KEY_BLOCK),
+        (
+            "a password in a clone link",
+            "git clone https://deploy:Xk82mQ93@git.example.org/r.git",
+            "deploy:Xk82mQ93",
+        ),
+        (
+            "a Google API key that detect-secrets does not know",
+            "Here's my key AIzaSyD3xVtQ8mK2pL9sN4rT6uW1yZ0aB5cE7fG for the maps demo",
+            "AIzaSyD3xVtQ8mK2pL9sN4rT6uW1yZ0aB5cE7fG",
+        ),
+        (
+            "an api_key assignment",
+            'api_key = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"',
+            "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+        ),
+    ],
+)
+def test_keys_and_tokens_of_known_shapes_are_found_and_masked(
+    policy: CompiledPolicy, note: str, text: str, secret: str
+) -> None:
+    found = [f for f in findings(policy, text) if f.excerpt == secret]
+    assert found, f"{note}: got {excerpts(policy, text)}"
+    fix = found[0].fix
+    assert fix is not None and fix.text == "••••"
+    assert secret not in fix.apply(text)
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "secret"),
+    [
+        (
+            "a wifi password in Swedish with a place in between",
+            "Fikan är på fredagar och wifi-lösenordet i labbet är Lab$Malmo2026 😊",
+            "Lab$Malmo2026",
+        ),
+        (
+            "a Dutch bike-shed PIN after a long qualifier",
+            "Handig om te weten: de pincode van de fietsenstalling achter het gebouw is 4821 en de "
+            "koffie staat boven",
+            "4821",
+        ),
+        (
+            "a Dutch password that 'is now' something",
+            "Collega's: het wachtwoord van het gedeelde Canva-account is nu Tulpen#Design24. Graag "
+            "niet aanpassen",
+            "Tulpen#Design24",
+        ),
+        (
+            "an English wifi password with a colon",
+            "Our guest wifi password: CoffeeTime42",
+            "CoffeeTime42",
+        ),
+        (
+            "a password changed 'to' something",
+            "I changed my password to Kaffe2026 just now",
+            "Kaffe2026",
+        ),
+        (
+            "a password with no verb at all",
+            "Guest wifi password Lumora2026! (ask reception)",
+            "Lumora2026",
+        ),
+        ("a PIN with no verb at all", "PIN 4821 for the bike shed.", "4821"),
+        ("a Swedish door code", "Dörrkoden till labbet är 2580, glöm inte att stänga.", "2580"),
+        ("a bare Swedish 'koden' with a PIN", "Koden till porten är 4711, välkomna!", "4711"),
+        (
+            "a Dutch door code with a hash key",
+            "De deurcode is 2580# en de kluis is dicht.",
+            "2580#",
+        ),
+        ("a Swedish password after a colon", "Nytt lösen för wifi: Kanelbulle#7", "Kanelbulle#7"),
+        ("a closed compound of password", "Het gastwachtwoord is Welkom2026!", "Welkom2026"),
+        (
+            "a password with inner capitals and no digits",
+            "My new password is ThisIsMyPassword and I love it",
+            "ThisIsMyPassword",
+        ),
+    ],
+)
+def test_credentials_given_in_words_are_found_in_en_sv_nl(
+    policy: CompiledPolicy, note: str, text: str, secret: str
+) -> None:
+    assert excerpts(policy, text) == [secret], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        (
+            "security advice that names passwords without giving one",
+            "PSA: use a password manager, turn on 2FA, and never reuse a password. Adding the "
+            "current year to your old password does not make it a new one 🔐",
+        ),
+        (
+            "a commit hash in prose is not a token",
+            "Unrelated: the date-parsing fix is in commit 3f9a2c17e4b8 if you were following.",
+        ),
+        (
+            "a long hex digest on its own is not a token either",
+            "Checksum: 9b74c9897bac770ffc029102a200c5de, compare before installing.",
+        ),
+        (
+            "Swedish advice to change passwords",
+            "Påminnelse: byt lösenord om du använder samma överallt, slå på tvåstegsverifiering.",
+        ),
+        ("a masked value", "Wachtwoord: ********* — zo hoort het eruit te zien."),
+        ("a value hidden with bullets", "Password: •••••••• looks safer on screenshots."),
+        ("an ordinary word after 'is'", "The password is wrong again, third time today."),
+        ("Swedish: the password is too short", "Lösenordet är för kort, enligt systemet."),
+        ("Dutch: the password has expired", "Het wachtwoord is verlopen, dus even resetten."),
+        ("a password manager's name", "The password manager is 1Password, use it."),
+        ("a length requirement", "Use a strong password: at least 12 characters."),
+        ("a PIN's length", "The PIN is 4 digits long."),
+        ("a Swedish length", "Koden är 12 tecken lång."),
+        ("a Dutch validity period", "De code is 2 minuten geldig."),
+        ("a discount code is not a credential", "The discount code is SUMMER24, enjoy!"),
+        ("source code on GitHub", "The code is on GitHub: https://github.com/acme/tool"),
+        ("a conference called Code 2026", "Code 2026 conference starts Monday!"),
+        ("a code of conduct", "Our code of conduct is 2026 ready."),
+        ("the secret of success", "The secret is patience, and 42 is the answer."),
+        ("a policy, not a password", "Our password policy 2026 is live on the intranet."),
+        (
+            "a Swedish reference to last year's password",
+            "Lösenordet är samma som förra året, fråga Anna.",
+        ),
+        ("a link with a slug and a year", "Our report is out: https://www.example.com/report-2025"),
+        ("a postcode", "Postcode is 3584 CS, Utrecht."),
+    ],
+)
+def test_innocent_look_alikes_raise_nothing(policy: CompiledPolicy, note: str, text: str) -> None:
+    assert excerpts(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "secret", "words"),
+    [
+        ("en", "The wifi password is Lumora2026!", "Lumora2026", "password"),
+        ("sv", "Lösenordet är Sommar2026 för gästnätet.", "Sommar2026", "lösenord"),
+        ("nl", "Het wachtwoord is nu Fietsen!2024", "Fietsen!2024", "wachtwoord"),
+        (
+            "en",
+            "Kör med token xoxb-638888741580-2317665735066-GPDwuJlLkqzmeJUWoGBlOQu1 nu",
+            "xoxb-638888741580-2317665735066-GPDwuJlLkqzmeJUWoGBlOQu1",
+            "Slack",
+        ),
+    ],
+)
+def test_the_message_is_in_the_authors_language_and_never_repeats_the_secret(
+    policy: CompiledPolicy, language: str, text: str, secret: str, words: str
+) -> None:
+    (finding,) = findings(policy, text, language)
+    assert finding.language == language
+    assert words in finding.message
+    assert secret not in finding.message
+    assert finding.severity == "block"
+
+
+def test_allowed_values_are_not_findings() -> None:
+    policy = policy_with({"allow": ["Lumora2026"]})
+    assert excerpts(policy, "The demo wifi password is Lumora2026 on every slide") == []
+
+
+def test_policy_keywords_add_words_for_a_password() -> None:
+    policy = policy_with({"keywords": ["kodeord"]})
+    assert excerpts(policy, "Kodeord: Hemmelig42") == ["Hemmelig42"]
+
+
+def test_known_shapes_can_be_switched_off() -> None:
+    policy = policy_with({"known_shapes": False})
+    assert excerpts(policy, "ghp_Hrop8DoWticfghdT65aSNCTMUTNORvIo6yBw") == []
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nl"])
+def test_every_message_exists_in_every_language(language: str) -> None:
+    english = load_data("messages", "en", "secrets.yaml")
+    messages = load_data("messages", language, "secrets.yaml")
+    assert set(messages) == set(english)
+    assert all("{excerpt}" not in text for text in messages.values())
+
+
+def test_every_lexicon_entry_is_text() -> None:
+    """YAML reads a bare `on` or `no` as a boolean; every entry must stay a word."""
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        else:
+            assert isinstance(value, str), value
+
+    for name in ("keywords.yaml", "detectors.yaml", "shapes.yaml"):
+        walk(load_data("lexicons", "secrets", name))
