@@ -1,0 +1,575 @@
+"""Find a lexicon's words in a post, also when the author disguises them.
+
+People write ``f*ck``, ``f**king``, ``sh1t``, ``$h!t``, ``j-vla``, ``kl00tzak``, ``G*dverdomme``,
+``i d i o t s`` and ``iiidiot``; a word that is rude in one language may be innocent in the
+next (Swedish *fan* is a curse, English *fan* is not), and a rude word must never be found
+inside an innocent one (*Scunthorpe*, *slutet*, *class*, *cocktail*).
+
+A lexicon entry (:class:`Word`) is data: its category, how it inflects and compounds
+(``idiot/idioter/idioterna``, ``kutbedrijf``, ``trafikidiot``), the whole words that merely
+look like it, the contexts in which it is innocent (``ett stort fan av``), and whether it is
+rude only after a cue (``bunch of clowns``, ``ena clowner``, ``stelletje amateurs``).
+
+Matching stays cheap. Ordinary spellings are found by one Aho-Corasick pass over the folded
+text, every inflected form expanded at compile time, with word boundaries checked at each
+hit. Only a token that looks disguised — a masking character or a digit among letters, one
+letter three times in a row, a hyphen beside a one- or two-letter piece — or a run of single
+letters (``i d i o t e r``) is read again, by walking a trie of the same forms in which a mask
+stands for any letters and a digit or symbol for the letters it resembles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from postwise.text.fold import FoldedText, fold
+
+CATEGORIES = ("profanity", "insult", "slur", "demeaning")
+
+# Characters people put in place of a letter they do not want to write out.
+_MASKS = frozenset("*#%_")
+# Digits and symbols read as the letters they resemble (1 may be an i or an l).
+_LEET: Mapping[str, str] = {
+    "0": "o",
+    "1": "il",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "il",
+}
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789*#%@$!|_-")
+_TOKEN_RE = re.compile(r"[a-z0-9*#%@$!|_\-]+")
+_MAX_TOKEN = 40
+# Three or more single letters (or look-alikes) with one separator between them.
+_SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9@$!*][ .\-_]){2,}[a-z0-9@$!*](?![a-z0-9])")
+
+
+def _class_table() -> bytes:
+    """Map each ASCII byte to its class: letter a, look-alike digit 1, other digit 9, mask *,
+    the symbols # $ @ ! - . and space as themselves, anything else ~."""
+    table = bytearray(b"~" * 256)
+    for byte in range(ord("a"), ord("z") + 1):
+        table[byte] = ord("a")
+    for digit in b"0123456789":
+        table[digit] = ord("1") if chr(digit) in _LEET else ord("9")
+    for byte in b"*%_":
+        table[byte] = ord("*")
+    for byte in b"#$@!-. ":
+        table[byte] = byte
+    table[ord("|")] = ord("!")
+    return bytes(table)
+
+
+_CLASSES = _class_table()
+
+
+def _class_patterns() -> list[tuple[str, str]]:
+    """Class sequences that send a post to the slower readings: ("disguise" | "spaced")."""
+    found = [(p, "disguise") for p in ("a1", "1a", "a*", "*a", "a#a", "$a", "a@a", "a!a")]
+    for edge in " ~.!":
+        found += [(" a-a", "disguise"), ("~a-a", "disguise"), (" aa-a", "disguise")]
+        found += [(f"a-a{edge}", "disguise"), (f"aa-a{edge}", "disguise")]
+        found += [(f"a-aa{edge}", "disguise")]
+    for before in " ~":
+        for after in " ~.!":
+            for sep in " .-":
+                for a, b, c in itertools.product("a1", repeat=3):
+                    found.append((f"{before}{a}{sep}{b}{sep}{c}{after}", "spaced"))
+    return found
+
+
+_MAX_SPACED = 40
+_MIN_COMPOUND_PART = 3
+_CONTEXT_CHARS = 80
+_TOKEN_EDGES = ",;:()[]\"'"
+_CUE_WORDS = 7  # a cue (up to four words) plus up to two skipped words before the word
+_CONTEXT_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_ENTRY_KEYS = frozenset(
+    {
+        "word",
+        "category",
+        "inflect",
+        "forms",
+        "compound",
+        "ambiguous",
+        "needs_cue",
+        "remove",
+        "except",
+        "not_in",
+        "exact",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One lexicon entry and the rules for where it counts."""
+
+    lemma: str
+    category: str
+    language: str
+    only_in: str | None = None  # counts only in a post written in this language
+    compound_start: bool = False  # may begin a compound: kutbedrijf, skitbolag
+    compound_end: bool = False  # may end a compound: trafikidiot
+    needs_cue: bool = False  # rude only after a cue: "bunch of clowns"
+    removable: bool = False  # the sentence still reads without it: "f*cking", "jävla"
+    exceptions: frozenset[str] = frozenset()  # whole words that only look like it
+    exception_prefixes: tuple[str, ...] = ()
+    not_in: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (words before, after)
+    # The spellings as listed (lower case, accents kept). A word written with accents must be
+    # one of them: folding makes Swedish "höra" look like "hora" and "skänk" like "skank".
+    spellings: frozenset[str] = frozenset()
+    exact: bool = False  # also without accents: "javel" is not "jävel"
+
+
+@dataclass(frozen=True)
+class WordHit:
+    """A lexicon word found at folded ``[start, end)``, as read after undoing any disguise."""
+
+    start: int
+    end: int
+    word: Word
+    reading: str
+    stem_end: int | None = None  # where the lexicon word ends inside a compound
+    disguised: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's entries (every surface form) plus its cue and skippable words."""
+
+    language: str
+    forms: tuple[tuple[str, Word], ...]
+    cues: tuple[tuple[str, ...], ...] = ()
+    skippable: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], language: str) -> Lexicon:
+        """Read the lexicon file format (see ``data/lexicons/respect/en.yaml``)."""
+        classes: Mapping[str, Sequence[str]] = data.get("inflections") or {}
+        forms: list[tuple[str, Word]] = []
+        for i, entry in enumerate(data.get("words") or []):
+            word, surface = _entry(entry, language, classes, i)
+            forms.extend((form, word) for form in surface)
+        cues = tuple(tuple(fold(c).split()) for c in data.get("cues") or [])
+        skippable = frozenset(fold(w) for w in data.get("skippable") or [])
+        return cls(language, tuple(forms), cues, skippable)
+
+
+def _entry(
+    entry: Mapping[str, Any], language: str, classes: Mapping[str, Sequence[str]], i: int
+) -> tuple[Word, list[str]]:
+    unknown = set(entry) - _ENTRY_KEYS
+    lemma = fold(str(entry.get("word", ""))).strip()
+    where = f"{language} lexicon, entry {i + 1} ({lemma or '?'})"
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    if not lemma:
+        raise ValueError(f"{where}: 'word' is missing")
+    category = entry.get("category")
+    if category not in CATEGORIES:
+        raise ValueError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+    raw = [str(entry["word"]).strip().lower()]
+    for name in entry.get("inflect") or []:
+        if name not in classes:
+            raise ValueError(f"{where}: no inflection class {name!r}")
+        raw.extend(raw[0] + ending for ending in classes[name])
+    raw.extend(str(f).strip().lower() for f in entry.get("forms") or [])
+    surface = [fold(f) for f in raw]
+    compound = entry.get("compound")
+    if compound not in (None, "start", "end", "both"):
+        raise ValueError(f"{where}: compound must be start, end or both")
+    exceptions = [fold(str(e)) for e in entry.get("except") or []]
+    word = Word(
+        lemma=lemma,
+        category=category,
+        language=language,
+        only_in=language if entry.get("ambiguous") else None,
+        compound_start=compound in ("start", "both"),
+        compound_end=compound in ("end", "both"),
+        needs_cue=bool(entry.get("needs_cue")),
+        removable=bool(entry.get("remove")),
+        exceptions=frozenset(e for e in exceptions if not e.endswith("*")),
+        exception_prefixes=tuple(e[:-1] for e in exceptions if e.endswith("*")),
+        not_in=tuple(_context(fold(str(c)), where) for c in entry.get("not_in") or []),
+        spellings=frozenset(raw),
+        exact=bool(entry.get("exact")),
+    )
+    return word, list(dict.fromkeys(f for f in surface if f))
+
+
+def _context(pattern: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    tokens = pattern.split()
+    if tokens.count("~") != 1:
+        raise ValueError(f"{where}: not_in {pattern!r} needs exactly one '~' for the word")
+    at = tokens.index("~")
+    return tuple(tokens[:at]), tuple(tokens[at + 1 :])
+
+
+class _Node:
+    __slots__ = ("children", "words")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.words: tuple[tuple[str, Word], ...] = ()
+
+
+# A run of one character in a token: its offset, the letters it may stand for (alternatives),
+# and how many letters of any kind it may stand for instead (a mask: f*ck, f**king).
+_Unit = tuple[int, tuple[str, ...], tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    reading: str
+    words: tuple[tuple[str, Word], ...]
+    stem_end: int | None  # offset in the token where a compound's first part ends
+
+
+class DisguiseMatcher:
+    """Compile lexicons once; :meth:`find` is then thread-safe."""
+
+    def __init__(self, lexicons: Iterable[Lexicon]) -> None:
+        table: dict[str, list[Word]] = {}
+        self._cues: dict[str, dict[int, frozenset[tuple[str, ...]]]] = {}
+        self._skippable: dict[str, frozenset[str]] = {}
+        for lexicon in lexicons:
+            self._cues[lexicon.language] = {
+                size: frozenset(c for c in lexicon.cues if len(c) == size)
+                for size in {len(c) for c in lexicon.cues}
+            }
+            self._skippable[lexicon.language] = lexicon.skippable
+            for form, word in lexicon.forms:
+                table.setdefault(form, []).append(word)
+        self.size = len(table)
+        self._automaton = ahocorasick.Automaton()
+        self._root = _Node()
+        for form, words in table.items():
+            self._automaton.add_word(form, (len(form), tuple(words)))
+            if " " not in form:
+                self._add_to_trie(form, tuple(words))
+        # One letter three times over ("iiidiot", "fuuuck") rides along in the same pass.
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if letter * 3 not in table:
+                self._automaton.add_word(letter * 3, (3, ()))
+        self._automaton.make_automaton()
+        self._classes = ahocorasick.Automaton()
+        for pattern, reading in _class_patterns():
+            self._classes.add_word(pattern, reading)
+        self._classes.make_automaton()
+
+    def _add_to_trie(self, form: str, words: tuple[Word, ...]) -> None:
+        node = self._root
+        for char in form:
+            node = node.children.setdefault(char, _Node())
+        node.words = tuple((form, w) for w in words)
+
+    def find(self, text: FoldedText) -> list[WordHit]:
+        """Every lexicon word on word boundaries, disguised or not; leftmost-longest."""
+        if not self.size:
+            return []
+        hits: list[WordHit] = []
+        suspects = self._plain(text, hits)
+        # The text as character classes (one C-speed pass), searched for signs of disguise.
+        classes = f" {text.folded} ".encode("ascii", "replace").translate(_CLASSES).decode()
+        spaced = False
+        for end, reading in self._classes.iter(classes):
+            if reading == "spaced":
+                spaced = True
+            else:
+                suspects.append(end - 1)  # the padding space shifts class offsets by one
+        if suspects:
+            hits.extend(self._disguised(text, suspects))
+        if spaced:
+            hits.extend(self._spaced(text))
+        return _leftmost_longest(hits)
+
+    # -- ordinary spellings -------------------------------------------------------------
+    def _plain(self, text: FoldedText, hits: list[WordHit]) -> list[int]:
+        """Add ordinary spellings to ``hits``; return where a letter stands three times in a row."""
+        s = text.folded
+        n = len(s)
+        repeats: list[int] = []
+        for last, (length, words) in self._automaton.iter(s):
+            if not words:
+                repeats.append(last)
+                continue
+            start, end = last - length + 1, last + 1
+            left_free = start == 0 or not s[start - 1].isalnum() or text.is_camel_boundary(start)
+            right_free = end == n or not s[end].isalnum() or text.is_camel_boundary(end)
+            if not left_free and not any(w.compound_end for w in words):
+                continue
+            if not right_free and not any(w.compound_start for w in words):
+                continue
+            for word in words:
+                hit = self._bounded(text, start, end, word, left_free, right_free)
+                if hit is not None:
+                    hits.append(hit)
+        return repeats
+
+    def _bounded(
+        self, text: FoldedText, start: int, end: int, word: Word, left_free: bool, right_free: bool
+    ) -> WordHit | None:
+        s = text.folded
+        if word.spellings:
+            written = text.excerpt(start, end).lower()
+            if (word.exact or written != s[start:end]) and written not in word.spellings:
+                return None
+        w_start, w_end, stem_end = start, end, None
+        if not left_free:
+            if not word.compound_end:
+                return None
+            w_start = _word_start(s, start)
+            if start - w_start < _MIN_COMPOUND_PART:
+                return None
+        if not right_free:
+            if not word.compound_start:
+                return None
+            w_end = _word_end(s, end)
+            if w_end - end < _MIN_COMPOUND_PART:
+                return None
+            stem_end = end
+        elif word.compound_start and s.startswith("-", end):
+            # "kut-bedrijf": the hyphenated compound is one word for the reader.
+            after = _word_end(s, end + 1)
+            if after - end - 1 >= _MIN_COMPOUND_PART:
+                w_end, stem_end = after, end
+        whole = s[_word_start(s, w_start) : _word_end(s, w_end)]
+        if not self._allowed(s, w_start, w_end, whole, word):
+            return None
+        return WordHit(w_start, w_end, word, s[w_start:w_end], stem_end)
+
+    def _allowed(self, s: str, start: int, end: int, whole: str, word: Word) -> bool:
+        if whole in word.exceptions or whole.startswith(word.exception_prefixes or ("\0",)):
+            return False
+        if word.not_in and _in_context(s, start, end, word.not_in):
+            return False
+        return not word.needs_cue or self._cued(s, start, word.language)
+
+    def _cued(self, s: str, start: int, language: str) -> bool:
+        """True when a cue ("bunch of", "ena", "stelletje") stands just before ``start``."""
+        window = s[max(0, start - _CONTEXT_CHARS) : start]
+        cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"))
+        tokens = [t.strip(_TOKEN_EDGES) for t in window[cut + 1 :].rsplit(maxsplit=_CUE_WORDS)]
+        tokens = [t for t in tokens if t]
+        cues = self._cues.get(language, {})
+        skippable = self._skippable.get(language, frozenset())
+        for skipped in range(3):
+            if not tokens:
+                return False
+            if any(tuple(tokens[-size:]) in phrases for size, phrases in cues.items()):
+                return True
+            last = tokens[-1]
+            if skipped == 2 or not (last in skippable or any(c in _MASKS for c in last)):
+                return False
+            tokens.pop()
+        return False
+
+    # -- disguised tokens ---------------------------------------------------------------
+    def _disguised(self, text: FoldedText, suspects: list[int]) -> Iterator[WordHit]:
+        """Read again the tokens around ``suspects`` (offsets where a disguise was seen)."""
+        s = text.folded
+        reach = -1
+        for at in sorted(suspects):
+            if at < reach:
+                continue  # inside the token just read
+            start = at
+            while start > 0 and s[start - 1] in _TOKEN_CHARS:
+                start -= 1
+            m = _TOKEN_RE.match(s, start)
+            if m is None:
+                continue
+            reach = m.end()
+            if reach - start > _MAX_TOKEN:
+                continue
+            token = m.group()
+            lead = len(token) - len(token.lstrip("#-"))
+            token = token[lead:].rstrip("!|-")
+            start += lead
+            pieces = [(start, token)]
+            if "-" in token:
+                offset = start
+                for part in token.split("-"):
+                    pieces.append((offset, part))
+                    offset += len(part) + 1
+            for piece_start, piece in pieces:
+                hit = self._read_token(s, piece_start, piece)
+                if hit is not None:
+                    yield hit
+                    break
+
+    def _read_token(self, s: str, start: int, token: str) -> WordHit | None:
+        if len(token) < 3:
+            return None
+        found = self._walk(token)
+        if found is None:
+            return None
+        end = start + len(token)
+        for form, word in found.words:
+            if found.stem_end is None:
+                whole = found.reading
+                stem_end = None
+            else:
+                if not word.compound_start:
+                    continue
+                whole = found.reading + _naive(token[found.stem_end :])
+                stem_end = start + found.stem_end
+            if self._allowed(s, start, end, whole, word):
+                return WordHit(start, end, word, whole, stem_end, disguised=form != token)
+        return None
+
+    def _walk(self, token: str) -> _Reading | None:
+        # Most tokens part ways with every lexicon word within a letter or two: follow the
+        # plain letters first and build the full reading only if the trie is still with us.
+        node: _Node | None = self._root
+        for i, char in enumerate(token):
+            if not "a" <= char <= "z" or token.startswith(char * 2, i + 1):
+                break
+            node = node.children.get(char) if node is not None else None
+            if node is None:
+                return None
+        units = _units(token)
+        if units is None:
+            return None
+        full: list[_Reading] = []
+        compound: list[_Reading] = []
+        stack: list[tuple[int, _Node, str]] = [(0, self._root, "")]
+        while stack:
+            i, node, built = stack.pop()
+            if i == len(units):
+                if node.words:
+                    full.append(_Reading(built, node.words, None))
+                continue
+            offset, spellings, wild = units[i]
+            if i > 0 and node.words and len(token) - offset >= _MIN_COMPOUND_PART:
+                compound.append(_Reading(built, node.words, offset))
+            for spelling in spellings:
+                child: _Node | None = node
+                for char in spelling:
+                    child = child.children.get(char) if child is not None else None
+                if child is not None:
+                    stack.append((i + 1, child, built + spelling))
+            for size in wild:
+                for child, letters in _descend(node, size):
+                    stack.append((i + 1, child, built + letters))
+        if full:
+            return max(full, key=lambda r: len(r.reading))
+        if compound:
+            return max(compound, key=lambda r: len(r.reading))
+        return None
+
+    # -- s p a c e d letters ------------------------------------------------------------
+    def _spaced(self, text: FoldedText) -> Iterator[WordHit]:
+        s = text.folded
+        for m in _SPACED_RE.finditer(s):
+            letters = [(m.start() + i, c) for i, c in enumerate(m.group()) if i % 2 == 0]
+            letters = letters[:_MAX_SPACED]
+            i = 0
+            while i <= len(letters) - 3:
+                hit = None
+                for j in range(len(letters), i + 2, -1):
+                    joined = "".join(c for _, c in letters[i:j])
+                    found = self._walk(joined)
+                    if found is None or found.stem_end is not None:
+                        continue
+                    start, end = letters[i][0], letters[j - 1][0] + 1
+                    for _, word in found.words:
+                        if self._allowed(s, start, end, found.reading, word):
+                            hit = WordHit(start, end, word, found.reading, None, disguised=True)
+                            break
+                    if hit is not None:
+                        yield hit
+                        i = j
+                        break
+                if hit is None:
+                    i += 1
+
+
+def _units(token: str) -> list[_Unit] | None:
+    units: list[_Unit] = []
+    offset = 0
+    for char, group in itertools.groupby(token):
+        size = len(list(group))
+        if "a" <= char <= "z":
+            units.append((offset, (char, char * 2) if size >= 3 else (char * size,), ()))
+        elif char in _LEET:
+            options = _LEET[char]
+            if size >= 3:
+                spellings = (*options, *(c * 2 for c in options))
+            else:
+                spellings = tuple("".join(p) for p in itertools.product(options, repeat=size))
+            units.append((offset, spellings, ()))
+        elif char in _MASKS:
+            units.append((offset, (), (1,) if size == 1 else (size - 1, size, size + 1)))
+        elif char == "-" and size == 1 and 0 < offset < len(token) - 1:
+            units.append((offset, (), (1,)))
+        else:
+            return None
+        offset += size
+    return units
+
+
+def _descend(node: _Node, size: int) -> Iterator[tuple[_Node, str]]:
+    if size == 0:
+        yield node, ""
+        return
+    for char, child in node.children.items():
+        for deeper, letters in _descend(child, size - 1):
+            yield deeper, char + letters
+
+
+def _naive(rest: str) -> str:
+    """A disguised remainder read with each look-alike's first letter (for exception checks)."""
+    return "".join(_LEET[c][0] if c in _LEET else c for c in rest)
+
+
+def _word_start(s: str, i: int) -> int:
+    while i > 0 and s[i - 1].isalnum():
+        i -= 1
+    return i
+
+
+def _word_end(s: str, i: int) -> int:
+    while i < len(s) and s[i].isalnum():
+        i += 1
+    return i
+
+
+def _in_context(
+    s: str, start: int, end: int, contexts: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+) -> bool:
+    before = _CONTEXT_WORD_RE.findall(s, max(0, start - _CONTEXT_CHARS), start)
+    after = _CONTEXT_WORD_RE.findall(s, end, end + _CONTEXT_CHARS)
+    for want_before, want_after in contexts:
+        if want_before and tuple(before[-len(want_before) :]) != want_before:
+            continue
+        if want_after and tuple(after[: len(want_after)]) != want_after:
+            continue
+        return True
+    return False
+
+
+def _leftmost_longest(hits: list[WordHit]) -> list[WordHit]:
+    if len(hits) <= 1:
+        return hits
+    # A listed form beats the same span read as a compound ("idiotiskt" is not "idiot" + "iskt").
+    hits.sort(key=lambda h: (h.start, h.start - h.end, h.stem_end is not None))
+    chosen: list[WordHit] = []
+    reach = -1
+    for hit in hits:
+        if hit.start >= reach:
+            chosen.append(hit)
+            reach = hit.end
+        elif (hit.start, hit.end) == (chosen[-1].start, chosen[-1].end) and hit not in chosen:
+            chosen.append(hit)  # one spelling, several entries (kept for language checks)
+    return chosen
