@@ -58,7 +58,8 @@ class CueSet:
         if table:
             automaton = ahocorasick.Automaton()
             for form, found in table.items():
-                automaton.add_word(form, (len(form), tuple(found)))
+                open_left = any(e.open_left for e in found)
+                automaton.add_word(form, (len(form), open_left, tuple(found)))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -92,9 +93,11 @@ class CueSet:
         folded = text.folded
         size = len(folded)
         found: list[Cue] = []
-        for last, (length, entries) in self._automaton.iter(folded):
+        for last, (length, open_left, entries) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
             inside_left = start > 0 and folded[start - 1].isalnum() and folded[start].isalnum()
+            if inside_left and not open_left:
+                continue  # most candidates: a short cue inside a longer word
             inside_right = end < size and folded[end].isalnum() and folded[end - 1].isalnum()
             for entry in entries:
                 if inside_left and not entry.open_left:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 # How far before and after a name an affiliation statement is looked for (folded characters).
 _BEFORE = 160
 _AFTER = 80
+_FRONTED_TOKENS = 6
 # Endorsing words count in the product's sentence and this many sentences after it.
 _ENDORSE_REACH = 2
 # Evaluative words ("amazing", "better") count only this close to the product's name, in its
@@ -168,86 +169,194 @@ def _sentence_index(sentences: Sequence[Span]) -> Callable[[int], int]:
     return lambda offset: bisect_right(starts, offset) - 1
 
 
-@dataclass(frozen=True)
-class Affiliation:
-    """Affiliation statements of every language, compiled to a few anchored patterns.
+# Words and single punctuation marks; an affiliation statement never runs across punctuation.
+_TOKEN_RE = re.compile(r"[^\W_][\w'-]*|[^\w\s]")
 
-    Each pattern is matched against the text just before (``*_before``, anchored at its end)
-    or just after (``*_after``, anchored at its start) one mention of the organisation, inside
-    its sentence; ``standalone`` statements ("I work there") count anywhere in the post.
+
+@dataclass(frozen=True)
+class Lead:
+    """Words that lead up to a name, matched backwards from it over word tokens.
+
+    ``<phrase> <gap words> <join> <article> {name}``: "I work [in regulatory affairs] at
+    {name}", "som [CFO] på {name}", "we at {name}". A gap word must not be punctuation or one
+    of ``excluded``; with ``sentence_start`` the phrase must open the sentence. Phrases and
+    joins are kept by their last word, so a check is a few dictionary look-ups.
     """
 
-    ties: re.Pattern[str] | None
-    fronted_before: re.Pattern[str] | None
-    fronted_after: re.Pattern[str] | None
-    verb_last_before: re.Pattern[str] | None
-    verb_last_after: re.Pattern[str] | None
-    role_before: re.Pattern[str] | None
-    role_after: re.Pattern[str] | None
-    role_here: re.Pattern[str] | None
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]
+    joins: Mapping[str, tuple[tuple[str, ...], ...]]
+    optional_join: bool = False
+    articles: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
+    min_gap: int = 0
+    max_gap: int = 0
+    sentence_start: bool = False
+
+    @classmethod
+    def of(cls, phrases: Iterable[str], joins: Iterable[str] = (), **options: Any) -> Lead:
+        return cls(_by_last_word(phrases), _by_last_word(joins), **options)
+
+    def follows(self, tokens: Sequence[str], j: int) -> bool:
+        """True when a phrase (and the allowed gap) ends at token ``j``."""
+        for gap in range(self.max_gap + 1):
+            g = j - gap
+            if g <= 0:
+                return False
+            if gap:
+                word = tokens[g]
+                if not word[0].isalnum() or word in self.excluded:
+                    return False
+            if gap < self.min_gap:
+                continue
+            for phrase in self.phrases.get(tokens[g - 1], ()):
+                s = g - len(phrase)
+                if s >= 0 and tuple(tokens[s:g]) == phrase and self._opens(tokens, s):
+                    return True
+        return False
+
+    def _opens(self, tokens: Sequence[str], s: int) -> bool:
+        return not self.sentence_start or not any(t[0].isalnum() for t in tokens[:s])
+
+
+@dataclass(frozen=True)
+class Leads:
+    """Several :class:`Lead` s, looked up by the join just before the name (or its article)."""
+
+    by_join: Mapping[str, tuple[tuple[tuple[str, ...], Lead], ...]]
+    direct: tuple[Lead, ...]
+    articles: frozenset[str]
+    # The last words of the direct leads' phrases and how far back they may stand: a name with
+    # none of them close before it needs no closer look.
+    direct_words: frozenset[str]
+    direct_reach: int
+
+    @classmethod
+    def of(cls, *leads: Lead) -> Leads:
+        by_join: dict[str, list[tuple[tuple[str, ...], Lead]]] = {}
+        for lead in leads:
+            for last, joins in lead.joins.items():
+                by_join.setdefault(last, []).extend((join, lead) for join in joins)
+        direct = tuple(lead for lead in leads if lead.optional_join)
+        return cls(
+            {last: tuple(found) for last, found in by_join.items()},
+            direct,
+            frozenset(a for lead in leads for a in lead.articles),
+            frozenset(word for lead in direct for word in lead.phrases),
+            max((lead.max_gap for lead in direct), default=0) + 1,
+        )
+
+    def matches(self, tokens: Sequence[str]) -> bool:
+        """True when one of the leads ends where ``tokens`` (the words before a name) end."""
+        end = len(tokens)
+        if end and tokens[end - 1] in ("#", "@"):
+            end -= 1
+        ends = (end, end - 1) if end and tokens[end - 1] in self.articles else (end,)
+        for e in ends:
+            if e <= 0:
+                continue
+            for join, lead in self.by_join.get(tokens[e - 1], ()):
+                j = e - len(join)
+                if j >= 0 and tuple(tokens[j:e]) == join and lead.follows(tokens, j):
+                    return True
+            near = tokens[max(0, e - self.direct_reach) : e]
+            if any(word in self.direct_words for word in near) and any(
+                lead.follows(tokens, e) for lead in self.direct
+            ):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """Affiliation statements of every language, compiled once.
+
+    Around each mention of the organisation, inside its sentence, the words before the name
+    are matched backwards (:class:`Lead`) and the words after it forwards (anchored
+    patterns); ``standalone`` statements ("I work there") count anywhere in the post.
+    """
+
+    ties: Leads
+    fronted: tuple[tuple[Leads, re.Pattern[str]], ...]
+    verb_last: tuple[tuple[Leads, re.Pattern[str]], ...]
+    roles: tuple[tuple[Leads | None, re.Pattern[str], re.Pattern[str] | None], ...]
     standalone: CueSet
 
     @classmethod
     def build(
         cls, data: Mapping[str, Any], languages: Iterable[str], extra: Iterable[str] = ()
     ) -> Affiliation:
-        langs = [data[lang] for lang in languages if lang in data]
-        ties: list[str] = []
-        fronted_before: list[str] = []
-        fronted_after: list[str] = []
-        verb_last_before: list[str] = []
-        verb_last_after: list[str] = []
-        role_before: list[str] = []
-        role_after: list[str] = []
-        role_here: list[str] = []
+        ties: list[Lead] = []
+        fronted: list[tuple[Leads, re.Pattern[str]]] = []
+        verb_last: list[tuple[Leads, re.Pattern[str]]] = []
+        roles: list[tuple[Leads | None, re.Pattern[str], re.Pattern[str] | None]] = []
         standalone: list[tuple[str, str]] = [(p, "standalone") for p in extra]
-        for lang in langs:
-            articles = _alternation(lang.get("articles") or [])
-            article = rf"(?:\s+{articles})?" if articles else ""
-            gap_word = _gap_word(lang.get("not_in_gap") or [])
+        for lang in (data[code] for code in languages if code in data):
+            articles = frozenset(fold(a) for a in lang.get("articles") or [])
+            excluded = frozenset(fold(w) for w in lang.get("not_in_gap") or [])
             for group in lang.get("ties") or []:
-                joins = _alternation(group["joins"])
-                join = rf"(?:\s+{joins})?" if group.get("direct") else rf"\s+{joins}"
-                low, high = int(group.get("min_gap", 0)), int(group["gap"])
-                opening = r"\A\W*" if group.get("sentence_start") else r"(?<![\w'-])"
                 ties.append(
-                    rf"{opening}{_alternation(group['phrases'])}{gap_word}{{{low},{high}}}"
-                    rf"{join}{article}"
-                )
-            fronted = lang.get("fronted") or {}
-            if fronted.get("joins"):
-                fronted_before.append(rf"\W*{_alternation(fronted['joins'])}{article}")
-                verb = rf"(?:{_WORD}\s+)?" if fronted.get("verb_slot") else ""
-                fronted_after.append(rf"\s*,?\s*{verb}{_alternation(fronted['subjects'])}")
-            verb_last = lang.get("verb_last") or {}
-            if verb_last.get("verbs"):
-                verb_last_before.append(
-                    rf"(?<![\w'-]){_alternation(verb_last['subjects'])}"
-                    rf"{gap_word}{{0,{int(verb_last['gap'])}}}"
-                    rf"\s+{_alternation(verb_last['joins'])}{article}"
-                )
-                verb_last_after.append(rf"\s+{_alternation(verb_last['verbs'])}")
-            roles = lang.get("roles") or {}
-            if roles.get("names"):
-                names = _alternation(roles["names"])
-                role_after.append(rf"(?:-|\s+|\s*\(\s*){names}")
-                if roles.get("before"):
-                    role_before.append(
-                        rf"(?<![\w'-]){_alternation(roles['before'])}(?:\s+{_WORD}){{0,2}}"
+                    Lead.of(
+                        group["phrases"],
+                        group["joins"],
+                        optional_join=bool(group.get("direct")),
+                        articles=articles,
+                        excluded=excluded,
+                        min_gap=int(group.get("min_gap", 0)),
+                        max_gap=int(group["gap"]),
+                        sentence_start=bool(group.get("sentence_start")),
                     )
-                if roles.get("after"):
-                    role_here.append(rf"(?:-|\s+){names}\s*[,)]?\s*{_alternation(roles['after'])}")
+                )
+            front = lang.get("fronted") or {}
+            if front.get("joins"):
+                verb = rf"(?:{_WORD}\s+)?" if front.get("verb_slot") else ""
+                subjects = _alternation(front["subjects"])
+                fronted.append(
+                    (
+                        Leads.of(
+                            Lead.of(
+                                front["joins"],
+                                optional_join=True,
+                                articles=articles,
+                                sentence_start=True,
+                            )
+                        ),
+                        re.compile(rf"\s*,?\s*{verb}{subjects}(?![\w'])"),
+                    )
+                )
+            last = lang.get("verb_last") or {}
+            if last.get("verbs"):
+                verb_last.append(
+                    (
+                        Leads.of(
+                            Lead.of(
+                                last["subjects"],
+                                last["joins"],
+                                articles=articles,
+                                excluded=excluded,
+                                max_gap=int(last["gap"]),
+                            )
+                        ),
+                        re.compile(rf"\s+{_alternation(last['verbs'])}(?![\w'])"),
+                    )
+                )
+            role = lang.get("roles") or {}
+            if role.get("names"):
+                names = _alternation(role["names"])
+                here = _alternation(role.get("after") or [])
+                roles.append(
+                    (
+                        Leads.of(Lead.of(role["before"], optional_join=True, max_gap=2))
+                        if role.get("before")
+                        else None,
+                        re.compile(rf"(?:-|\s+|\s*\(\s*){names}(?![\w'])"),
+                        re.compile(rf"(?:-|\s+){names}\s*[,)]?\s*{here}(?![\w'])")
+                        if here
+                        else None,
+                    )
+                )
             standalone.extend((p, "standalone") for p in lang.get("standalone") or [])
         return cls(
-            ties=_before(ties),
-            fronted_before=_compile(fronted_before, r"\A(?:{})\s*[#@]?\Z"),
-            fronted_after=_compile(fronted_after, r"(?:{})(?![\w'])"),
-            verb_last_before=_before(verb_last_before),
-            verb_last_after=_compile(verb_last_after, r"(?:{})(?![\w'])"),
-            role_before=_before(role_before),
-            role_after=_compile(role_after, r"(?:{})(?![\w'])"),
-            role_here=_compile(role_here, r"(?:{})(?![\w'])"),
-            standalone=CueSet(standalone),
+            Leads.of(*ties), tuple(fronted), tuple(verb_last), tuple(roles), CueSet(standalone)
         )
 
     def discloses(self, post: Post) -> bool:
@@ -256,38 +365,44 @@ class Affiliation:
         if self.standalone.find(folded):
             return True
         text = folded.folded
-        for mention in post.mentions("organisation"):
-            sentence = folded.sentence_of(mention.start)
-            before = text[max(sentence.start, mention.start - _BEFORE) : mention.start]
-            after = text[mention.end : min(sentence.end, mention.end + _AFTER)]
-            if self._around(before, after, possessive=text.endswith("'s", 0, mention.end)):
+        spans = sorted({(m.start, m.end) for m in post.mentions("organisation")})
+        for start, end in spans:
+            sentence = folded.sentence_of(start)
+            before = _TOKEN_RE.findall(text, max(sentence.start, start - _BEFORE), start)
+            after = text[end : min(sentence.end, end + _AFTER)]
+            if self._around(before, after, possessive=text.endswith("'s", 0, end)):
                 return True
         return False
 
-    def _around(self, before: str, after: str, *, possessive: bool) -> bool:
-        if self.ties is not None and self.ties.search(before):
+    def _around(self, before: Sequence[str], after: str, *, possessive: bool) -> bool:
+        if self.ties.matches(before):
             return True
+        # "At Lumora, we…" opens its sentence: only a few tokens can stand before the name.
         if (
             not possessive
-            and self.fronted_before is not None
-            and self.fronted_after is not None
-            and self.fronted_before.match(before)
-            and self.fronted_after.match(after)
+            and len(before) <= _FRONTED_TOKENS
+            and any(rest.match(after) and lead.matches(before) for lead, rest in self.fronted)
         ):
             return True
-        if (
-            self.verb_last_before is not None
-            and self.verb_last_after is not None
-            and self.verb_last_after.match(after)
-            and self.verb_last_before.search(before)
-        ):
+        if any(rest.match(after) and lead.matches(before) for lead, rest in self.verb_last):
             return True
-        if self.role_after is not None and self.role_after.match(after):
-            if self.role_here is not None and self.role_here.match(after):
-                return True
-            if self.role_before is not None and self.role_before.search(before):
+        for lead, role, here in self.roles:
+            if role.match(after) and (
+                (here is not None and here.match(after))
+                or (lead is not None and lead.matches(before))
+            ):
                 return True
         return False
+
+
+def _by_last_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded phrases as word tuples (split like posts are: "i'm" is one word), by last word."""
+    table: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(_TOKEN_RE.findall(fold(phrase)))
+        if words:
+            table.setdefault(words[-1], set()).add(words)
+    return {last: tuple(found) for last, found in table.items()}
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -296,23 +411,6 @@ def _alternation(phrases: Iterable[str]) -> str:
     if not forms:
         return ""
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms) + ")"
-
-
-def _gap_word(excluded: Iterable[str]) -> str:
-    words = _alternation(excluded)
-    guard = rf"(?!{words}(?![\w'-]))" if words else ""
-    return rf"(?:\s+{guard}{_WORD})"
-
-
-def _compile(parts: list[str], shape: str) -> re.Pattern[str] | None:
-    if not parts:
-        return None
-    return re.compile(shape.format("|".join(parts)))
-
-
-def _before(parts: list[str]) -> re.Pattern[str] | None:
-    """A pattern that must end where the organisation's name begins (a ``#`` or ``@`` may lead)."""
-    return _compile(parts, r"(?:{})\s*[#@]?\Z")
 
 
 KIND = RuleKind(

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 Owner = Literal["own", "other"]
 
 _FIGURES = ("figures", "named", "qualified")
-_CONTEXT = ("periods", "clinical", "not", "own", "other")
+_CONTEXT = ("periods", "clinical", "own", "other")
 # Sentences without anyone named take their subject from this many sentences before them.
 _CARRY_BACK = 2
 
@@ -77,12 +77,13 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     if not periods:
         return _nothing
     lexicon = load_data("lexicons", "quiet_period", "financial.yaml")
-    cues = CueSet.from_lexicon(
+    figures = CueSet.from_lexicon(
         lexicon,
         org.languages,
-        categories=(*_FIGURES, *_CONTEXT),
+        categories=(*_FIGURES, "not"),
         extra={"figures": settings.extra_cues},
     )
+    context = CueSet.from_lexicon(lexicon, org.languages, categories=_CONTEXT)
     team = _team_pattern(lexicon, org.languages)
     org_name = org.model.name
 
@@ -94,9 +95,11 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         period = next((p for p in periods if p.start <= day <= p.end), None)
         if period is None:
             return
-        found = cues.find(post.folded)
+        found = figures.find(post.folded)
         if not any(c.category in _FIGURES for c in found):
             return
+        found.extend(context.find(post.folded))
+        found.sort(key=lambda c: (c.start, -c.end))
         statement = _own_statement(post, found, team)
         if statement is None:
             return

@@ -1,0 +1,207 @@
+"""disclosure: naming the employer, its products or competitors needs the tie said in the post."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from postwise import CompiledPolicy, Context, Finding, check, load_policy_text
+from postwise.policy.starter import dump_policy, starter_policy
+from tests.conftest import ORG
+
+
+def policy_with(
+    settings: dict[str, Any] | None = None, org: dict[str, Any] | None = None
+) -> CompiledPolicy:
+    """The dev organisation (or ``org``) with only a disclosure rule."""
+    data = starter_policy(org or ORG)
+    data["rules"] = [
+        {**rule, "settings": settings or {}}
+        for rule in data["rules"]
+        if rule["kind"] == "disclosure"
+    ]
+    return load_policy_text(dump_policy(data), "test policy")
+
+
+@pytest.fixture(scope="module")
+def policy() -> CompiledPolicy:
+    return policy_with()
+
+
+def findings(
+    policy: CompiledPolicy, text: str, *, profile: bool = False, language: str | None = None
+) -> list[Finding]:
+    author: dict[str, Any] = {"role": "engineer", "profile_discloses_employer": profile}
+    if language:
+        author["language"] = language
+    ctx = Context.from_data({"posted_at": "2026-03-03T10:00:00+01:00", "author": author})
+    return [f for f in check(text, ctx, policy).findings if f.kind == "disclosure"]
+
+
+# (note, text): no disclosure and no profile that could cover it.
+UNDISCLOSED = [
+    ("a side effect of a product, told as a patient", "Week 3 on Respiqo and my heart races."),
+    ("the organisation's handle at a congress", "Mooie lezing van @lumorahealth vandaag."),
+    ("the organisation only as a hashtag", "Teamuitje naar de plassen ☀️ #LumoraLife"),
+    ("the organisation in a Swedish compound", "Lumora-aktien upp 9 % idag! #Lumora"),
+    ("a competitor's keynote, mocked", "Just watched Novexa's keynote. What a joke."),
+    ("a competitor's product as a user", "Finally switched from Aldermed's inhaler 🎤"),
+    ("a competitor in a Swedish compound", "Aldermed-gänget ljuger om sin data igen."),
+    ("a competitor in Dutch", "Novexa stuurt weer een vaag persbericht de wereld in."),
+    ("a visitor thanking the organisation", "Thanks to everyone at Lumora for hosting us!"),
+    ("a fan, not an employee", "I'm a big fan of Lumora's open data work."),
+    ("something seen at the organisation's booth", "As seen at Lumora's booth: great coffee."),
+    ("a relative who works there (en)", "My brother works at Lumora and told me about CareLoop."),
+    ("a relative who works there (sv)", "Min bror jobbar på Lumora och tipsade om CareLoop."),
+    ("a friend who works there (sv)", "Min kompis som jobbar på Lumora säger att det är kul."),
+    ("a neighbour who works there (nl)", "Mijn buurman werkt bij Lumora, leuk bedrijf."),
+    ("a question to readers (sv)", "Jobbar du på Lumora? Hör av dig!"),
+    ("a Swedish visit", "Igår besökte jag Lumora i Malmö. Trevligt!"),
+    ("a Dutch visit", "Vandaag op bezoek bij Lumora in Utrecht."),
+    ("a Dutch fan", "Ik ben fan van Lumora."),
+    ("working on something, not working there (nl)", "Ik werk er hard aan om CareLoop te snappen."),
+    ("working from home, then visiting (nl)", "Ik werk vanuit huis en ging langs bij Lumora."),
+    ("working with patients, not at the organisation", "I work with patients and CareLoop helps."),
+    ("a one-word disclosure tag written as a plain word", "Nya medarbetare på #Lumora idag!"),
+]
+
+# (note, text, profile): the tie is said in the post, or the profile covers a plain mention.
+DISCLOSED = [
+    ("I work at, before the organisation", "I work at Lumora Health and my team is hiring!", False),
+    ("a department in between", "I work in regulatory affairs at Lumora Health.", False),
+    ("the organisation's site", "I work at Lumora's Utrecht site; the NRC piece is wrong.", False),
+    ("my team at", "My team at Lumora needs your eyes on this poster.", False),
+    ("proud to work at", "Proud to work at Lumora. Great quarter for the team.", False),
+    ("a role at the organisation", "As a data engineer at Lumora Health I love pipelines.", False),
+    ("(yes, I work there)", "Lumora is on a roll (yes, I work there 😉)", False),
+    ("fronted: at Lumora, we", "At Lumora, we believe patients come first.", False),
+    ("an employee here", "Lumora employee here: the new office is lovely.", False),
+    ("my colleagues at the organisation", "Shout-out to my Lumora colleagues!", False),
+    ("I joined the organisation", "I joined Lumora Health in 2021 and never looked back.", False),
+    (
+        "the organisation is my employer",
+        "Lumora is my employer, so: Respiqo helped my team.",
+        False,
+    ),
+    ("pronoun dropped at the start", "Work at Lumora, so I'm biased: great congress.", False),
+    ("the organisation's disclosure tag", "CareLoop saved my week. #LumoraEmployee", False),
+    (
+        "a disclosure after a competitor's name (sv)",
+        "Brevik höjde sin prognos. (Jag jobbar själv på Lumora, så jag följer det.)",
+        False,
+    ),
+    ("jag jobbar på", "Jag jobbar på Lumora och idag invigde vi labbet.", False),
+    ("som <roll> på", "Som CFO på Lumora kan jag bara säga: vilket år!", False),
+    ("mig som jobbar på", "Tips från mig som jobbar på Lumora: boka tidigt.", False),
+    ("oss på", "God jul från oss på Lumora i Malmö 🎄", False),
+    ("inverted after an adverbial (sv)", "Sedan 2019 jobbar jag på Lumora i Malmö.", False),
+    ("fronted with a verb (sv)", "På Lumora jobbar vi med patienten i fokus.", False),
+    ("an employee compound (sv)", "Som Lumora-anställd vill jag säga tack.", False),
+    ("pronoun dropped (sv)", "Jobbar själv på Lumora, så jag är partisk.", False),
+    ("ik werk bij", "Ik werk bij Lumora en ben trots op het team.", False),
+    ("ik werk zelf in … van", "Ik werk zelf in het distributiecentrum van Lumora.", False),
+    ("ik werk er zelf", "Koop nu aandelen Lumora. Ik werk er zelf.", False),
+    ("als medewerker van", "Als medewerker van Lumora was ik op een patiëntenavond.", False),
+    ("ik ben woordvoerder van", "Ik ben woordvoerder van Lumora Health.", False),
+    ("a long gap (nl)", "Ik werk al 12 jaar met veel plezier bij Lumora Health.", False),
+    ("verb at the end (nl)", "Ik ben trots dat ik bij Lumora werk.", False),
+    ("wij van", "Wij van Lumora wensen iedereen fijne feestdagen.", False),
+    ("profile covers a plain mention", "Spent the afternoon at Lumora's Utrecht office.", True),
+    ("profile covers a plain hashtag (sv)", "Välkomna till Malmökontoret! #LumoraLife", True),
+    ("profile covers a neutral product mention", "CareLoop 3.0 is out today.", True),
+    ("profile covers a neutral competitor mention", "Met the Novexa team, nice chat.", True),
+    ("no organisation, product or competitor at all", "Grey heron at the Kromme Rijn 🪶", False),
+]
+
+# (note, text): the profile names the employer, but the post praises or compares.
+BEYOND_PROFILE = [
+    (
+        "an app recommended",
+        "A month with CareLoop and I stuck with it. Clean design. Give it a go!",
+    ),
+    ("a favourite app (sv compound)", "CareLoop har blivit min favoritapp. Ladda ner den!"),
+    ("a medicine that works (sv)", "Respiqo har gjort enorm skillnad. Den fungerar verkligen 💙"),
+    (
+        "a comparison with competitors (nl)",
+        "CareLoop is sneller en veiliger dan elke app van Novexa of Aldermed.",
+    ),
+    ("an aanrader (nl)", "CareLoop is echt een aanrader, download hem!"),
+    ("praise close to the product", "CareLoop is simply the best reminder app."),
+    ("the employer ahead of a competitor", "Lumora is way ahead of Novexa on adherence."),
+    ("a competitor run down", "Novexa's new app is useless."),
+]
+
+
+@pytest.mark.parametrize(("note", "text"), UNDISCLOSED, ids=[row[0] for row in UNDISCLOSED])
+def test_a_mention_without_disclosure_is_raised(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert findings(policy, text), note
+
+
+@pytest.mark.parametrize(("note", "text", "profile"), DISCLOSED, ids=[r[0] for r in DISCLOSED])
+def test_a_disclosed_or_covered_mention_passes(
+    policy: CompiledPolicy, note: str, text: str, profile: bool
+) -> None:
+    assert findings(policy, text, profile=profile) == [], note
+
+
+@pytest.mark.parametrize(("note", "text"), BEYOND_PROFILE, ids=[r[0] for r in BEYOND_PROFILE])
+def test_a_profile_never_covers_praise_or_comparison(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert findings(policy, text, profile=True), note
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "excerpt", "detail_words"),
+    [
+        ("Week 3 on Respiqo and my heart races.", "en", "Respiqo", "You mention Respiqo"),
+        ("Mooie lezing van @lumorahealth vandaag.", "nl", "lumorahealth", "Je noemt Lumora Health"),
+        ("Aldermed-gänget ljuger igen.", "sv", "Aldermed", "en konkurrent"),
+    ],
+)
+def test_the_finding_marks_the_first_mention_and_speaks_the_authors_language(
+    policy: CompiledPolicy, text: str, language: str, excerpt: str, detail_words: str
+) -> None:
+    (finding,) = findings(policy, text, language=language)
+    assert finding.excerpt == excerpt
+    assert finding.language == language
+    assert detail_words in finding.message
+    assert "{" not in finding.message
+
+
+def test_the_fix_adds_the_first_disclosure_tag_at_the_end(policy: CompiledPolicy) -> None:
+    text = "Zentrava works wonders for people with RA 💪"
+    (finding,) = findings(policy, text)
+    assert finding.fix is not None
+    assert finding.fix.label == "Add #LumoraEmployee"
+    assert finding.fix.apply(text) == text + " #LumoraEmployee"
+
+
+def test_without_disclosure_tags_there_is_no_fix() -> None:
+    policy = policy_with(org={**ORG, "disclosure_tags": []})
+    (finding,) = findings(policy, "Zentrava works wonders for people with RA 💪")
+    assert finding.fix is None
+
+
+def test_profile_praise_says_why_the_profile_is_not_enough(policy: CompiledPolicy) -> None:
+    (finding,) = findings(policy, "CareLoop is simply the best reminder app.", profile=True)
+    assert finding.excerpt == "CareLoop"
+    assert "profile" in finding.message and "CareLoop" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("settings", "text", "profile", "raised"),
+    [
+        ({"profile_covers_plain_mentions": False}, "Lovely day at Lumora's office.", True, True),
+        ({"competitors": False}, "Just watched Novexa's keynote.", False, False),
+        ({"competitors": False}, "Week 3 on Respiqo, all good.", False, True),
+        ({"extra_phrases": ["Lumoranaut here"]}, "Lumoranaut here: Lumora rocks.", False, False),
+    ],
+)
+def test_settings_change_what_needs_a_disclosure(
+    settings: dict[str, Any], text: str, profile: bool, raised: bool
+) -> None:
+    assert bool(findings(policy_with(settings), text, profile=profile)) is raised

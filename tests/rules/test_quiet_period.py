@@ -1,0 +1,217 @@
+"""quiet_period: the organisation's own figures, deals or share price before a report is out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from postwise import CompiledPolicy, Context, Finding, check, load_policy_text
+from postwise.policy.starter import dump_policy, starter_policy
+from tests.conftest import ORG
+
+# Inside the year-end quiet period of the dev organisation (2026-12-15 … 2027-01-30).
+QUIET = "2026-12-18T10:00:00+01:00"
+OPEN = "2026-11-05T10:00:00+01:00"
+
+
+def policy_with(
+    settings: dict[str, Any] | None = None, org: dict[str, Any] | None = None
+) -> CompiledPolicy:
+    """The dev organisation (or ``org``) with only a quiet_period rule."""
+    data = starter_policy(org or ORG)
+    data["rules"] = [
+        {**rule, "settings": settings or {}}
+        for rule in data["rules"]
+        if rule["kind"] == "quiet_period"
+    ]
+    return load_policy_text(dump_policy(data), "test policy")
+
+
+@pytest.fixture(scope="module")
+def policy() -> CompiledPolicy:
+    return policy_with()
+
+
+def findings(
+    policy: CompiledPolicy, text: str, posted_at: str | None = QUIET, language: str | None = None
+) -> list[Finding]:
+    data: dict[str, Any] = {"author": {"role": "sales director"}}
+    if posted_at is not None:
+        data["posted_at"] = posted_at
+    if language is not None:
+        data["author"]["language"] = language
+    return [
+        f for f in check(text, Context.from_data(data), policy).findings if f.kind == "quiet_period"
+    ]
+
+
+# (note, text, the statement marked)
+OWN_FIGURES = [
+    (
+        "orders of my team",
+        "My Nordic team had a great quarter: orders up 30% on last year.",
+        "orders",
+    ),
+    (
+        "the share price named",
+        "Lumora share price is going to explode after the year-end numbers",
+        "share price",
+    ),
+    ("our sales this quarter", "Our Q4 sales beat every target we set.", "sales"),
+    (
+        "a contract we signed",
+        "We just signed a three-year contract with a hospital group.",
+        "contract",
+    ),
+    (
+        "a deal for a product",
+        "Excited to roll out CareLoop across 14 hospitals next spring!",
+        "roll out",
+    ),
+    ("quarterly results with a period", "Q4 results are in and we smashed it 💪", "results"),
+    (
+        "our margins, the competitor only for contrast",
+        "Unlike Novexa, our margins held up this year.",
+        "margins",
+    ),
+    (
+        "sales in the sentence after the org (sv)",
+        "Som CFO på Lumora kan jag bara säga: vilket år! Försäljningen slog rekord under Q4.",
+        "Försäljningen",
+    ),
+    (
+        "the organisation's share in a compound (sv)",
+        "Lumora-aktien upp 9 % idag! #Lumora",
+        "aktien",
+    ),
+    (
+        "a framework agreement (sv compound)",
+        "Vi har precis tecknat ett ramavtal med Region Skåne.",
+        "ramavtal",
+    ),
+    (
+        "a deal in the works, named by hashtag (sv)",
+        "Stort avtal på gång med en region 🤞 #Lumora",
+        "avtal",
+    ),
+    ("our turnover (sv)", "Vår omsättning ökade med 25 procent i år.", "omsättning"),
+    (
+        "a product's revenue in a compound (nl)",
+        "De Zentrava-omzet zit ruim 20% boven budget 🚀",
+        "omzet",
+    ),
+    (
+        "our biggest order (nl)",
+        "Vandaag de grootste order uit onze geschiedenis binnengehaald.",
+        "order",
+    ),
+    (
+        "my region's numbers (nl)",
+        "Mijn regio heeft dit kwartaal de beste cijfers ooit neergezet.",
+        "cijfers",
+    ),
+    ("a contract for a product (nl)", "We hebben een contract getekend voor CareLoop.", "contract"),
+]
+
+# (note, text): inside the quiet period, and still fine.
+NOT_OWN_FIGURES = [
+    ("industry talk", "Why European pharma M&A slowed and what it means for deal volumes."),
+    (
+        "a competitor's guidance, then a disclosure",
+        "Novexa raised its full-year guidance today. I work at Lumora, so I watch this closely.",
+    ),
+    (
+        "a competitor's figures (sv), then a disclosure",
+        "Brevik Therapeutics höjde sin prognos för 2027. (Jag jobbar själv på Lumora.)",
+    ),
+    ("a competitor's revenue (nl)", "Concurrent Novexa meldt een omzetdaling van 8%."),
+    ("margins in the sector (nl)", "Interessant stuk over de margedruk bij generieke fabrikanten."),
+    ("margins in the industry (sv)", "Hela läkemedelsbranschen har pressade marginaler just nu."),
+    ("the sales team, not sales", "Our sales team is the best. Great offsite in Malmö today!"),
+    ("working in sales", "I work in sales at Lumora and love my job."),
+    ("clinical results", "Our phase 2 results look promising for patients."),
+    ("deal with, not a deal", "We deal with a lot of tickets in IT every day."),
+    ("in order to", "In order to improve our process we moved the stand-up."),
+    ("a customer portal", "Our new customer portal is live!"),
+    ("an employment contract (sv)", "Mitt anställningsavtal är påskrivet, jag börjar i mars."),
+    ("a weather forecast (sv)", "Vi ses i skärgården, väderprognosen ser bra ut!"),
+    ("an order number (nl)", "Ik heb mijn ordernummer nog steeds niet ontvangen, balen."),
+    ("study results (nl)", "Onze studieresultaten worden volgend jaar gepubliceerd."),
+    ("a year-end party", "Vi hade en fin avslutning med teamet, tack för ett fint år!"),
+]
+
+
+@pytest.mark.parametrize(("note", "text", "excerpt"), OWN_FIGURES, ids=[r[0] for r in OWN_FIGURES])
+def test_own_figures_in_a_quiet_period_are_raised(
+    policy: CompiledPolicy, note: str, text: str, excerpt: str
+) -> None:
+    (finding,) = findings(policy, text)
+    assert finding.excerpt == excerpt, note
+
+
+@pytest.mark.parametrize(("note", "text"), NOT_OWN_FIGURES, ids=[r[0] for r in NOT_OWN_FIGURES])
+def test_other_peoples_figures_and_look_alikes_pass(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert findings(policy, text) == [], note
+
+
+ORDERS = "Ik werk bij Lumora en onze Benelux-omzet ligt dit jaar 15% boven vorig jaar."
+
+
+@pytest.mark.parametrize(
+    ("posted_at", "raised"),
+    [
+        ("2026-12-14T23:20:00+01:00", False),  # the evening before the period
+        ("2026-12-15T00:20:00+01:00", True),  # first day, just after midnight
+        ("2026-12-14T23:30:00+00:00", True),  # UTC, already the 15th in Amsterdam
+        ("2027-01-30T23:59:00+01:00", True),  # last day counts
+        ("2027-01-31T00:00:00+01:00", False),  # the day after
+        ("2026-07-10T21:50:00+02:00", True),  # inside the half-year period
+        (OPEN, False),  # between periods
+        (None, False),  # no posting time: the rule cannot tell
+    ],
+)
+def test_the_period_is_read_in_the_organisations_time_zone_with_both_ends_included(
+    policy: CompiledPolicy, posted_at: str | None, raised: bool
+) -> None:
+    assert bool(findings(policy, ORDERS, posted_at)) is raised
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["quiet period until 2027-01-30", "Year-end report 2026"]),
+        ("sv", ["tyst period till och med 2027-01-30", "Year-end report 2026"]),
+        ("nl", ["stille periode tot en met 2027-01-30", "Year-end report 2026"]),
+    ],
+)
+def test_the_message_names_the_period_in_the_authors_language(
+    policy: CompiledPolicy, language: str, words: list[str]
+) -> None:
+    (finding,) = findings(policy, ORDERS, language=language)
+    assert finding.language == language
+    for word in words:
+        assert word in finding.message
+    assert "{" not in finding.message
+
+
+def test_a_period_without_a_reason_still_names_its_end() -> None:
+    org = {**ORG, "quiet_periods": [{"start": "2026-12-15", "end": "2027-01-30"}]}
+    (finding,) = findings(policy_with(org=org), ORDERS)
+    assert "2027-01-30" in finding.message and "()" not in finding.message
+
+
+@pytest.mark.parametrize(
+    ("settings", "text", "posted_at", "raised"),
+    [
+        ({"periods": [{"start": "2026-11-01", "end": "2026-11-10"}]}, ORDERS, OPEN, True),
+        ({"extra_cues": ["bookings"]}, "Our bookings doubled this month!", QUIET, True),
+        ({}, "Our bookings doubled this month!", QUIET, False),
+    ],
+)
+def test_settings_add_periods_and_cues(
+    settings: dict[str, Any], text: str, posted_at: str, raised: bool
+) -> None:
+    assert bool(findings(policy_with(settings), text, posted_at)) is raised
