@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Example checks, then the service on SQLite (./data) with a worker and the demo organisation.
 run: $(STAMP)
 	$(BIN)/postwise demo
+	$(BIN)/postwise serve --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

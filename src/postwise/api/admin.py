@@ -78,14 +78,14 @@ def _policy_view(row: PolicyVersion, with_yaml: bool = True) -> dict[str, Any]:
 @router.get("/policy", tags=["policy"])
 def get_policy(svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
     """The active policy: its YAML, version and who activated it when."""
-    with svc.unit(token) as (s, _):
+    with svc.reading(token) as (s, _):
         row, _policy = svc.workflow.policies.active(s)
         return _policy_view(row)
 
 
 @router.get("/policy/versions", tags=["policy"])
 def policy_versions(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         require(me, "admin")
         rows = s.execute(select(PolicyVersion).order_by(PolicyVersion.id.desc())).scalars()
         return [_policy_view(r, with_yaml=False) for r in rows]
@@ -126,7 +126,7 @@ def activate_policy(body: PolicyText, svc: ServiceDep, token: TokenDep) -> dict[
 
 @router.get("/people", tags=["people"])
 def list_people(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         require(me, "admin")
         return [person_view(p) for p in s.execute(select(Person).order_by(Person.id)).scalars()]
 
@@ -201,7 +201,7 @@ def delete_token(person_id: int, token_id: int, svc: ServiceDep, token: TokenDep
 
 @router.get("/settings", tags=["settings"])
 def get_settings(svc: ServiceDep, token: TokenDep) -> WorkflowSettings:
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         require(me, "admin")
         return load_settings(s)
 
@@ -221,7 +221,7 @@ def put_settings(body: WorkflowSettings, svc: ServiceDep, token: TokenDep) -> Wo
 @router.get("/audit/verify", tags=["audit"])
 def audit_verify(svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
     """Check the hash chain; ``broken_at`` names the first broken link."""
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         require(me, "admin")
         return verify(s).to_dict()
 

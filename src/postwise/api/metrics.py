@@ -26,7 +26,7 @@ class StoreCollector(Collector):
     def collect(self) -> Iterable[Metric]:
         posts = GaugeMetricFamily("postwise_posts", "Posts by state", labels=["state"])
         waiting = GaugeMetricFamily("postwise_jobs", "Background jobs by state", labels=["state"])
-        with self.db.sessions() as s:
+        with self.db.reading() as s:
             for state, count in s.execute(select(Post.state, func.count()).group_by(Post.state)):
                 posts.add_metric([state], count)
             for state, count in s.execute(select(Job.state, func.count()).group_by(Job.state)):

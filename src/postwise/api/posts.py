@@ -66,7 +66,7 @@ def list_posts(
     before: int | None = Query(None, description="Page: posts with a smaller id."),
 ) -> list[dict[str, Any]]:
     """Posts, newest first. Employees get only their own."""
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         query = select(Post).order_by(Post.id.desc()).limit(limit)
         if mine or me.app_role == "employee":
             query = query.where(Post.author_id == me.id)
@@ -79,7 +79,7 @@ def list_posts(
 
 @router.get("/posts/{post_id}")
 def get_post(post_id: int, svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         return svc.workflow.details(s, svc.workflow.get(s, me, post_id))
 
 
@@ -148,21 +148,21 @@ def sample_review_post(
 @router.get("/reviews/queue", tags=["reviews"])
 def review_queue(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
     """Posts waiting for review, longest first, with how long each has waited."""
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         return svc.workflow.queue(s, me)
 
 
 @router.get("/reviews/samples", tags=["reviews"])
 def review_samples(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
     """Published posts drawn for after-the-fact review and not yet looked at."""
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         return svc.workflow.samples(s, me)
 
 
 @router.get("/drug-safety-reports", tags=["drug safety"])
 def drug_safety_reports(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
     """Possible adverse events: open ones first, nearest deadline first."""
-    with svc.unit(token) as (s, me):
+    with svc.reading(token) as (s, me):
         return svc.workflow.drug_safety_reports(s, me)
 
 

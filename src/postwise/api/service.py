@@ -43,6 +43,14 @@ class Service:
             yield session, authenticate(session, token, self.workflow.clock())
 
     @contextmanager
+    def reading(self, token: str | None) -> Iterator[tuple[Session, Person]]:
+        """Like :meth:`unit` for requests that change nothing (no write lock on SQLite)."""
+        if not token:
+            raise Unauthenticated("send a bearer token (Authorization: Bearer …)", "authorization")
+        with self.db.reading() as session:
+            yield session, authenticate(session, token, self.workflow.clock())
+
+    @contextmanager
     def anonymous(self) -> Iterator[Session]:
         with self.db.session() as session:
             yield session

@@ -60,7 +60,7 @@ def metrics(svc: ServiceDep) -> Response:
 @router.post("/api/check", tags=["check"])
 def check_post(body: CheckRequest, svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
     """Check a post against the active policy. Stateless: nothing is stored."""
-    with svc.unit(token) as (session, _):
+    with svc.reading(token) as (session, _):
         _, policy = svc.workflow.policies.active(session)
     context = Context.from_data(body.context)
     started = time.perf_counter()
@@ -99,7 +99,7 @@ def sign_out(svc: ServiceDep, token: TokenDep) -> Response:
 
 @router.get("/api/me", tags=["people"])
 def me(svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
-    with svc.unit(token) as (_, person):
+    with svc.reading(token) as (_, person):
         return person_view(person)
 
 
@@ -114,7 +114,7 @@ def new_password(body: PasswordChange, svc: ServiceDep, token: TokenDep) -> Resp
 @router.get("/api/notifications", tags=["people"])
 def notifications(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
     """What you have been told: review decisions, missed schedules, failures."""
-    with svc.unit(token) as (session, person):
+    with svc.reading(token) as (session, person):
         rows = session.execute(
             select(Notification)
             .where(Notification.person_id == person.id)

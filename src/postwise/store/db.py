@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DATA_DIR = "./data"
+READ_ONLY = "postwise_read_only"
 
 
 def data_dir() -> Path:
@@ -62,15 +63,17 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 @dataclass
 class Database:
-    """An engine and its session factory; one per process, shared by threads."""
+    """An engine and its session factories; one per process, shared by threads."""
 
     engine: Engine
     sessions: sessionmaker[Session]
+    readers: sessionmaker[Session]
 
     @property
     def dialect(self) -> str:
@@ -80,6 +83,13 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends normally, rolled back otherwise."""
         with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads: on SQLite it takes no write lock, so reads run
+        side by side with each other and with one writer."""
+        with self.readers() as session, session.begin():
             yield session
 
     def ping(self) -> bool:
@@ -95,7 +105,11 @@ def open_database(url: str | None = None, *, migrate: bool = True, **kwargs: Any
     engine = make_engine(url or database_url(), **kwargs)
     if migrate:
         upgrade(engine)
-    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+    return Database(
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False),
+    )
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
