@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 DataType = Literal["email", "phone", "national_id", "iban", "card", "health"]
 ALL_TYPES: tuple[DataType, ...] = ("email", "phone", "national_id", "iban", "card", "health")
 MASK = "••••"
+# A post with more than this much personal data is flagged enough; stop looking.
+MAX_HITS = 50
 # How far before an address or number "me"/"mig"/"mijn" makes it the author's own.
 _OWN_REACH = 25
 
@@ -100,41 +102,40 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     def detect(post: Post) -> Iterator[Hit]:
         folded = post.folded
         text = folded.folded
+        who = people.of(folded, [(m.start, m.end) for m in post.entities])
 
         def authors_own(start: int) -> bool:
             # "Mail me at …", "ring mig på …", "mijn nummer is …": the author's own details.
-            return people.nearest_before(folded, start, _OWN_REACH) == "first"
+            return who.nearest_before(start, _OWN_REACH) == "first"
 
+        hits = 0
         if emails is not None and "@" in text:
             for start, end in emails.find(text):
+                if hits >= MAX_HITS:
+                    return
                 if not authors_own(start):
                     yield Hit(start, end, "email", fix=FixHint(start, end, MASK, "mask"))
-        names: list[tuple[int, int]] | None = None
-
-        def has_name(start: int, end: int) -> bool:
-            nonlocal names
-            if names is None:
-                names = [(r.start, r.end) for r in people.names(folded, _entities(post))]
-            return any(start <= s < end for s, _ in names)
-
+                    hits += 1
         if wants_numbers and NumberFinder.may_hold(text):
-            for found in numbers.find(folded, Clues(has_name, lambda: post.language)):
+            clues = Clues(who.has_name, who.sentences.of, lambda: post.language)
+            for found in numbers.find(folded, clues):
+                if hits >= MAX_HITS:
+                    return
                 if found.what == "phone" and authors_own(found.start):
                     continue
                 fix = FixHint(found.start, found.end, MASK, "mask")
                 yield Hit(found.start, found.end, found.what, found.params, fix)
-        if health is not None:
+                hits += 1
+        if health is not None and hits < MAX_HITS:
             terms = health.terms(folded)
             if terms:
-                refs = people.references(folded, _entities(post))
-                for term in health.about_others(folded, terms, refs):
+                for term in health.about_others(terms, who):
                     yield Hit(term.start, term.end, "health")
+                    hits += 1
+                    if hits >= MAX_HITS:
+                        return
 
     return detect
-
-
-def _entities(post: Post) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in post.entities]
 
 
 class _EmailPolicy:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
 
 import ahocorasick
@@ -51,6 +52,9 @@ MASK = "••••"
 # Canva-account is nu …", "de pincode van de fietsenstalling achter het gebouw is …").
 _MAX_QUALIFIER_WORDS = 8
 
+# Keyword occurrences examined per post: no real post has more (a long paste must not cost
+# seconds).
+_MAX_KEYWORDS = 200
 # Cheap pre-check before detect-secrets (whose plugins cost ~150 µs on a post): a run of
 # token characters with a digit, a private key header, or a link with a password.
 _TOKEN_RUN_RE = re.compile(r"[A-Za-z0-9_\-+=]{11,}")
@@ -286,7 +290,7 @@ class _Lexicon:
     def hits(self, post: Post, allowed: frozenset[str]) -> Iterator[Hit]:
         folded = post.folded.folded
         values: set[tuple[int, int]] = set()
-        for last, keyword in self._automaton.iter(folded):
+        for last, keyword in islice(self._automaton.iter(folded), _MAX_KEYWORDS):
             start, end = last + 1 - len(keyword.form), last + 1
             if end < len(folded) and folded[end].isalnum():
                 continue

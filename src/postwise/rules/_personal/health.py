@@ -11,13 +11,18 @@ knie"), the detail is the author's own and not someone else's personal data.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from postwise.rules._personal.people import Reference
+from postwise.rules._personal.people import PostPeople, Reference
 from postwise.text.data import load_data
 from postwise.text.fold import FoldedText, Span, fold
 from postwise.text.matcher import Match, TermMatcher, surface_forms
+
+# Between two health words of one list: "cancer och leukemi", "kanker en leukemie".
+_COORDINATION = re.compile(r"\s*(?:,|&|/|and|or|och|eller|en|of)?\s*")
 
 
 class HealthFinder:
@@ -29,8 +34,9 @@ class HealthFinder:
         exact.extend(extra_terms)
         # One pass for both lists: matched with endings, then an `exact` term is kept only
         # in a form as listed ("sjuk" but not "sjukt": "sjukt bra" means "really good").
+        # Each term once: a word listed in two languages ("cancer") is still one term.
         self._matcher = TermMatcher(
-            [(t, t) for t in [*inflected, *exact]], languages=langs, inflect=True
+            [(t, t) for t in dict.fromkeys([*inflected, *exact])], languages=langs, inflect=True
         )
         self._exact_forms = {t: frozenset(surface_forms(t)) for t in exact}
         self._not_before = frozenset(
@@ -43,41 +49,50 @@ class HealthFinder:
     def terms(self, text: FoldedText) -> list[Match[str]]:
         """Health words in the post (one Aho-Corasick pass)."""
         folded = text.folded
-        return [
-            m
-            for m in self._matcher.find(text)
-            if (
-                m.term not in self._exact_forms
-                or folded[m.start : m.end] in self._exact_forms[m.term]
-            )
-            and self._next_word(folded, m.end) not in self._not_before
-            and self._previous_word(folded, m.start) not in self._not_after
-        ]
+        kept: list[Match[str]] = []
+        topic_end = -1  # end of the last health word used as a topic ("om cancer")
+        for m in self._matcher.find(text):
+            forms = self._exact_forms.get(m.term)
+            if forms is not None and folded[m.start : m.end] not in forms:
+                continue
+            if self._next_word(folded, m.end) in self._not_before:
+                continue
+            between = folded[topic_end : m.start] if topic_end >= 0 else ""
+            if self._previous_word(folded, m.start) in self._not_after or (
+                between and _COORDINATION.fullmatch(between)
+            ):
+                topic_end = m.end  # "om cancer och leukemi": the second is a topic too
+                continue
+            kept.append(m)
+        return kept
 
-    def about_others(
-        self, text: FoldedText, terms: list[Match[str]], refs: list[Reference]
-    ) -> Iterator[Match[str]]:
+    def about_others(self, terms: list[Match[str]], people: PostPeople) -> Iterator[Match[str]]:
         """The health words that are about someone else: at most one per sentence."""
         done: set[int] = set()
+        refs = people.references
+        starts = [r.start for r in refs]
         for term in sorted(terms, key=lambda m: m.start):
-            sentence = text.sentence_of(term.start)
+            sentence = people.sentences.of(term.start)
             if sentence.start in done:
                 continue
-            if self._about_other(text, term, sentence, refs):
+            lo = bisect.bisect_left(starts, sentence.start)
+            hi = bisect.bisect_left(starts, sentence.end)
+            here = [r for r in refs[lo:hi] if not (r.start <= term.start < r.end)]
+            if self._about_other(term, here, people.sentences.before(sentence), refs, starts):
                 done.add(sentence.start)
                 yield term
 
     @staticmethod
     def _about_other(
-        text: FoldedText, term: Match[str], sentence: Span, refs: list[Reference]
+        term: Match[str],
+        here: list[Reference],
+        previous: Span | None,
+        refs: list[Reference],
+        starts: list[int],
     ) -> bool:
+        # `here`: the references in the term's sentence, except a name that contains the
+        # health word itself ("Cancer Society" is not a person's).
         people = ("name", "relation")
-        # A name that contains the health word ("Cancer Society") is not a person's.
-        here = [
-            r
-            for r in refs
-            if sentence.start <= r.start < sentence.end and not (r.start <= term.start < r.end)
-        ]
         before = [r for r in here if r.end <= term.start]
         if before:
             nearest = before[-1]
@@ -85,10 +100,15 @@ class HealthFinder:
                 return True
             if nearest.marker == "first":
                 return False
-            previous = text.sentence_of(sentence.start - 2) if sentence.start >= 2 else sentence
-            return any(
-                r.marker in people and previous.start <= r.start < sentence.end for r in refs
-            )
+            # "He had a stroke": a pronoun counts when someone is named in this sentence or
+            # the one before.
+            if any(r.marker in people for r in here):
+                return True
+            if previous is None:
+                return False
+            lo = bisect.bisect_left(starts, previous.start)
+            hi = bisect.bisect_left(starts, previous.end)
+            return any(r.marker in people for r in refs[lo:hi])
         return any(r.marker in people for r in here)
 
     @staticmethod

@@ -11,17 +11,20 @@ finder runs only when the post has a run of digits long enough to be any of them
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import phonenumbers
 from stdnum import iban, luhn
 
 from postwise.rules._personal.ids import NationalId
+from postwise.rules._personal.spans import SpanSet
 from postwise.text.data import load_data
-from postwise.text.fold import FoldedText
+from postwise.text.fold import FoldedText, Span
 from postwise.text.phrases import PhraseSet
 
 # Pre-check: seven digits with at most one separator between any two.
@@ -41,6 +44,9 @@ _SERVICE_NUMBERS = frozenset(
         phonenumbers.PhoneNumberType.UAN,
     }
 )
+# Candidates of one type examined per post: no real post has more, and each costs a
+# validation (a 100,000-character paste of numbers must not take seconds).
+_MAX_CANDIDATES = 200
 # How far before a number a label ("ordernummer", "BSN") may stand.
 _LABEL_REACH = 30
 
@@ -60,6 +66,7 @@ class Clues:
     """What the number finder may ask about the post, computed only when asked."""
 
     has_name: Callable[[int, int], bool]  # is a person named in this folded range?
+    sentence: Callable[[int], Span]  # the sentence around an offset
     language: Callable[[], str]  # the post's language
 
 
@@ -124,58 +131,60 @@ class NumberFinder:
     def find(self, text: FoldedText, clues: Clues) -> Iterator[NumberHit]:
         """Every personal number in the post."""
         folded = text.folded
-        labels = [(m.start, m.end) for m in self._not_personal.find(text)]
-        taken: list[tuple[int, int]] = []
+        label_ends = sorted(m.end for m in self._not_personal.find(text))
+        taken = SpanSet()
 
         def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in taken)
+            return not taken.overlaps(start, end)
 
         def labelled(start: int) -> bool:
-            return any(start - _LABEL_REACH <= e <= start for _, e in labels)
+            # A label ("ordernummer") ends at most _LABEL_REACH characters before the number.
+            i = bisect.bisect_right(label_ends, start)
+            return i > 0 and label_ends[i - 1] >= start - _LABEL_REACH
 
-        for m in _IBAN_RE.finditer(folded):
+        for m in islice(_IBAN_RE.finditer(folded), _MAX_CANDIDATES):
             span = self._iban(folded, m.start(), m.end())
             if span is not None and free(*span):
-                taken.append(span)
+                taken.add(*span)
                 if "iban" in self._kinds:
                     yield NumberHit(span[0], span[1], "iban")
-            elif sum(c.isdigit() for c in m.group()) >= 10:
+            elif sum(c.isdigit() for c in m.group()) >= 10 and free(*m.span()):
                 # Shaped like an account number but not a valid one: nothing in it is a phone.
-                taken.append(m.span())
+                taken.add(*m.span())
         if "card" in self._kinds:
-            for m in _CARD_RE.finditer(folded):
+            for m in islice(_CARD_RE.finditer(folded), _MAX_CANDIDATES):
                 digits = re.sub(r"\D", "", m.group())
                 if free(m.start(), m.end()) and self._is_card(digits):
-                    taken.append(m.span())
+                    taken.add(*m.span())
                     yield NumberHit(m.start(), m.end(), "card")
         if "national_id" in self._kinds and self._ids:
-            cues = None
+            cues: SpanSet | None = None
             for entry in self._ids:
-                for m in entry.regex.finditer(folded):
+                for m in islice(entry.regex.finditer(folded), _MAX_CANDIDATES):
                     start, end = m.span()
                     if not free(start, end) or labelled(start):
                         continue
+                    if entry.needs_cue:
+                        sentence = clues.sentence(start)
+                        if cues is None:
+                            cues = SpanSet((c.start, c.end) for c in self._id_cues.find(text))
+                        cued = cues.any_within(sentence.start, end)
+                        if not cued and not clues.has_name(sentence.start, sentence.end):
+                            continue
                     name = entry.validate(m.group())
                     if name is None:
                         continue
                     if m.group().isdigit() and self._phone_span(folded, start, end, clues):
                         continue  # written like a phone number and valid as one: a phone
-                    if entry.needs_cue:
-                        sentence = text.sentence_of(start)
-                        if cues is None:
-                            cues = [c.start for c in self._id_cues.find(text)]
-                        cued = any(sentence.start <= c < end for c in cues)
-                        if not cued and not clues.has_name(sentence.start, sentence.end):
-                            continue
-                    taken.append((start, end))
+                    taken.add(start, end)
                     yield NumberHit(start, end, "national_id", {"id_name": name})
         if "phone" in self._kinds:
-            for m in _PHONE_RE.finditer(folded):
+            for m in islice(_PHONE_RE.finditer(folded), _MAX_CANDIDATES):
                 if not free(m.start(), m.end()):
                     continue
                 span = self._phone_span(folded, m.start(), m.end(), clues)
                 if span is not None and free(*span) and not labelled(span[0]):
-                    taken.append(span)
+                    taken.add(*span)
                     yield NumberHit(span[0], span[1], "phone")
 
     # --- checks -----------------------------------------------------------------------------

@@ -10,12 +10,15 @@ products or competitors. A *relation* is a phrase such as "my colleague", "min m
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 import regex
 
+from postwise.rules._personal.spans import Sentences, SpanSet
 from postwise.text.data import load_data
 from postwise.text.fold import FoldedText, fold
 from postwise.text.phrases import PhraseSet
@@ -26,6 +29,12 @@ Marker = Literal["name", "relation", "first", "third"]
 _CAPITALISED = r"(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)*)"
 # A word, or an initial with its full stop.
 _TOKEN_RE = regex.compile(r"\p{Lu}\.(?=\s)|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
+
+
+def _relations(data: dict[str, list[str]]) -> list[str]:
+    """Every "possessive + relation" ("my colleague", "hans fru") and the fixed phrases."""
+    pairs = [f"{p} {r}" for p in data["possessives"] for r in data["relations"]]
+    return [*pairs, *data.get("phrases", [])]
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class People:
     def __init__(self, languages: Iterable[str]) -> None:
         data: dict[str, Any] = load_data("lexicons", "personal_data", "people.yaml")
         langs = tuple(languages)
-        self._relations = PhraseSet({lang: data[lang]["relations"] for lang in langs}, langs)
+        self._relations = PhraseSet({lang: _relations(data[lang]) for lang in langs}, langs)
         self._first = frozenset(fold(w) for lang in langs for w in data[lang]["first"])
         self._third = frozenset(fold(w) for lang in langs for w in data[lang]["third"])
         self._not_names = frozenset(fold(w) for w in data["not_names"])
@@ -53,50 +62,31 @@ class People:
             rf"(?:[ \t]+(?:(?:{particles})[ \t]+)*{_CAPITALISED})+(?![\p{{L}}\p{{M}}])"
         )
 
-    def references(self, text: FoldedText, entities: list[tuple[int, int]]) -> list[Reference]:
-        """Names, relations and pronouns in the order they appear."""
-        refs = [Reference(m.start, m.end, "relation") for m in self._relations.find(text)]
-        refs.extend(self.names(text, entities))
-        inside = [(r.start, r.end) for r in refs]
-        for start, end, word in text.words:
-            marker: Marker | None = None
-            if word in self._first:
-                marker = "first"
-            elif word in self._third:
-                marker = "third"
-            if marker and not any(s <= start < e for s, e in inside):
-                refs.append(Reference(start, end, marker))
-        return sorted(refs, key=lambda r: r.start)
+    def of(self, text: FoldedText, entities: list[tuple[int, int]]) -> PostPeople:
+        """The people of one post (computed lazily, each part at most once)."""
+        return PostPeople(self, text, entities)
 
-    def nearest_before(self, text: FoldedText, start: int, reach: int) -> Marker | None:
-        """Who the words just before ``start`` point at (within ``reach`` characters and the
-        sentence): the nearest pronoun, relation or capitalised word, if any."""
-        low = max(text.sentence_of(start).start, start - reach)
-        for rel in self._relations.find(text):
-            if low <= rel.start and rel.end <= start:
-                low = rel.end  # "my colleague …": the relation is nearer than its "my"
-                nearest: Marker | None = "relation"
-                break
-        else:
-            nearest = None
-        window = text.excerpt(low, start)
-        for m in reversed(list(_TOKEN_RE.finditer(window))):
-            word = fold(m.group())
-            if word in self._first:
-                return "first"
-            if word in self._third:
-                return "third"
-            if m.group()[0].isupper() and word not in self._not_names:
-                return "name"
-        return nearest
+    def relations(self, text: FoldedText) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self._relations.find(text)]
+
+    def pronoun(self, word: str) -> Marker | None:
+        if word in self._first:
+            return "first"
+        if word in self._third:
+            return "third"
+        return None
+
+    def is_name_word(self, word: str) -> bool:
+        return word[:1].isupper() and fold(word) not in self._not_names
 
     def names(self, text: FoldedText, entities: list[tuple[int, int]]) -> list[Reference]:
         """Capitalised word sequences that look like a person's name."""
         found: list[Reference] = []
+        known = SpanSet(entities)
         for m in self._sequence.finditer(text.original):
             for o_start, o_end in self._runs(m.group(), m.start()):
                 start, end = text.index_of(o_start), text.index_of(o_end)
-                if not any(s < end and start < e for s, e in entities):
+                if not known.overlaps(start, end):
                     found.append(Reference(start, end, "name"))
         return found
 
@@ -122,3 +112,69 @@ class People:
             count += 1
         if count >= 2 and first is not None and last is not None:
             yield offset + first, offset + last
+
+
+class PostPeople:
+    """Names, relations and pronouns of one post, for the questions the rule asks."""
+
+    def __init__(self, people: People, text: FoldedText, entities: list[tuple[int, int]]):
+        self._people = people
+        self._text = text
+        self._entities = entities
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        return Sentences(self._text)
+
+    @cached_property
+    def relations(self) -> list[tuple[int, int]]:
+        return self._people.relations(self._text)
+
+    @cached_property
+    def names(self) -> list[Reference]:
+        return self._people.names(self._text, self._entities)
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Names, relations and pronouns in the order they appear."""
+        refs = [Reference(s, e, "relation") for s, e in self.relations]
+        refs.extend(self.names)
+        inside = SpanSet((r.start, r.end) for r in refs)
+        for start, end, word in self._text.words:
+            marker = self._people.pronoun(word)
+            if marker and not inside.overlaps(start, end):
+                refs.append(Reference(start, end, marker))
+        return sorted(refs, key=lambda r: r.start)
+
+    @cached_property
+    def _name_spans(self) -> SpanSet:
+        return SpanSet((r.start, r.end) for r in self.names)
+
+    def has_name(self, start: int, end: int) -> bool:
+        """Is a person named in ``[start, end)``?"""
+        return self._name_spans.any_within(start, end)
+
+    def nearest_before(self, start: int, reach: int) -> Marker | None:
+        """Who the words just before ``start`` point at (within ``reach`` characters and the
+        sentence): the nearest pronoun, relation or capitalised word, if any."""
+        low = max(self.sentences.of(start).start, start - reach)
+        nearest: Marker | None = None
+        i = bisect.bisect_right(self.relations, (start, start))
+        while i > 0:
+            i -= 1
+            rel_start, rel_end = self.relations[i]
+            if rel_start < low:
+                break
+            if rel_end <= start:
+                low = rel_end  # "my colleague …": the relation is nearer than its "my"
+                nearest = "relation"
+                break
+        window = self._text.excerpt(low, start)
+        for m in reversed(list(_TOKEN_RE.finditer(window))):
+            word = m.group()
+            marker = self._people.pronoun(fold(word))
+            if marker is not None:
+                return marker
+            if self._people.is_name_word(word):
+                return "name"
+        return nearest
