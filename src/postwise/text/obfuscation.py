@@ -409,7 +409,9 @@ class DisguiseMatcher:
                     break
 
     def _read_token(self, s: str, start: int, token: str) -> WordHit | None:
-        if len(token) < 3:
+        # A disguise hides a few letters of a word, not most of them: "A50" is a road, not "aso".
+        letters = sum(1 for c in token if "a" <= c <= "z")
+        if len(token) < 3 or letters < 2 or letters < len(token) - letters:
             return None
         found = self._walk(token)
         if found is None:
@@ -570,6 +572,8 @@ def _leftmost_longest(hits: list[WordHit]) -> list[WordHit]:
         if hit.start >= reach:
             chosen.append(hit)
             reach = hit.end
-        elif (hit.start, hit.end) == (chosen[-1].start, chosen[-1].end) and hit not in chosen:
+        elif (hit.start, hit.end) == (chosen[-1].start, chosen[-1].end) and all(
+            hit.word != c.word for c in chosen if c.start == hit.start
+        ):
             chosen.append(hit)  # one spelling, several entries (kept for language checks)
     return chosen
