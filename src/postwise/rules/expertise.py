@@ -1,0 +1,141 @@
+"""Advice outside one's expertise, and statements on behalf of the organisation.
+
+**What it catches.** Specific advice in a regulated domain from an author whose declared
+expertise does not cover it: medical advice (dosing, stopping, starting or switching a
+medicine: "just take half the dose", "kan tas med eller utan mat", "stop gewoon met je
+pillen"), legal advice (a clause or law does not apply, what someone is entitled to, "don't
+sign", "skriv inte på", "teken niet") and investment advice ("buy before February", "sätt in
+pengarna där", "koop nu aandelen"). And statements made on behalf of the organisation
+("speaking on behalf of the company", "på Lumoras vägnar", "namens Lumora") by anyone who is
+not a spokesperson. Declared expertise maps to domains as data (medicine, pharmacy,
+clinical… cover medical advice; law, legal cover legal advice; finance, investment,
+economics cover investment advice). Spokespersons — by their profile or by a role listed
+under ``people.spokesperson_roles`` — are not checked; pointing people to their doctor or
+pharmacist is not advice.
+
+**Why.** People read an employee of a pharmaceutical or financial company as speaking with
+its authority. Wrong dosing advice can hurt someone, a tip to buy the employer's shares can
+be market abuse, and a statement "on behalf of" the organisation from the wrong person
+cannot be taken back.
+
+**Example.** A software engineer writes "if methotrexate makes you nauseous, just take half
+the dose"; a warehouse coordinator writes "namens Lumora: het bericht klopt niet".
+
+**Fix.** Share your own experience, not instructions, and point people to their doctor,
+pharmacist, lawyer or financial adviser. For the organisation's position, link to its
+official statement or ask the press office to respond.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from postwise.policy.model import RuleBase, RuleSettings
+from postwise.rules import Detector, FixHint, Hit, RuleKind
+from postwise.rules._patterns import CuePatterns, listed_role
+from postwise.text.data import load_data
+from postwise.text.fold import fold
+
+if TYPE_CHECKING:
+    from postwise.engine.context import Author
+    from postwise.engine.post import Post
+    from postwise.policy.compiled import CompiledOrganisation
+
+Domain = Literal["medical", "legal", "financial", "on_behalf"]
+DOMAINS: tuple[Domain, ...] = ("medical", "legal", "financial", "on_behalf")
+# Domains that a declared expertise can cover; speaking on behalf is for spokespersons only.
+ADVICE: tuple[Domain, ...] = ("medical", "legal", "financial")
+
+
+class Settings(RuleSettings):
+    domains: list[Domain] = Field(
+        default_factory=lambda: list(DOMAINS), description="Which kinds of advice to look for."
+    )
+    spokesperson_roles: list[str] = Field(
+        default_factory=list,
+        description="More roles that may speak for the organisation (besides people's).",
+    )
+    expertise: dict[Literal["medical", "legal", "financial"], list[str]] = Field(
+        default_factory=dict,
+        description='More expertise words that cover a domain ("actuary*" → financial).',
+    )
+    cues: dict[Domain, list[str]] = Field(
+        default_factory=dict, description="More cue patterns per domain, any language."
+    )
+
+
+def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
+    settings = rule.settings
+    assert isinstance(settings, Settings)
+    wanted = frozenset(settings.domains)
+    names = {
+        "org": [org.model.name, *org.model.aliases, *org.model.handles, *org.model.hashtags],
+        "drug": [n for p in org.model.products if p.prescription for n in [p.name, *p.aliases]],
+    }
+    cues = CuePatterns.load(
+        "expertise",
+        sorted(wanted),
+        org.languages,
+        names,
+        {str(k): v for k, v in settings.cues.items()},
+    )
+    coverage = _coverage(tuple(sorted((d, tuple(w)) for d, w in settings.expertise.items())))
+    extra_roles = tuple(settings.spokesperson_roles)
+
+    def detect(post: Post) -> Iterator[Hit]:
+        author = post.context.author
+        if author.spokesperson:
+            return
+        found = cues.find(post.folded)
+        if not found:
+            return
+        if listed_role(author.role, [*post.policy.model.people.spokesperson_roles, *extra_roles]):
+            return
+        covered = _covered(author, coverage)
+        reported: set[str] = set()
+        for match in found:
+            if match.group in covered or match.group in reported:
+                continue
+            reported.add(match.group)
+            fix = None
+            if match.group == "on_behalf":
+                fix = FixHint(match.start, match.end, "", "remove")
+            yield Hit(match.start, match.end, match.group, {}, fix, {"domain": match.group})
+
+    return detect
+
+
+def _covered(author: Author, coverage: Mapping[str, re.Pattern[str]]) -> set[str]:
+    declared = " | ".join(fold(e) for e in author.expertise)
+    return {domain for domain, pattern in coverage.items() if pattern.search(declared)}
+
+
+@cache
+def _coverage(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Mapping[str, re.Pattern[str]]:
+    """A regex per domain that finds a covering word in folded, joined expertise entries."""
+    table: Mapping[str, list[str]] = load_data("lexicons", "expertise", "domains.yaml")
+    more = dict(extra)
+    patterns: dict[str, re.Pattern[str]] = {}
+    for domain in ADVICE:
+        words = [*table.get(domain, []), *more.get(domain, ())]
+        alternatives = "|".join(
+            r"\s+".join(re.escape(part) for part in fold(w).rstrip("*").split())
+            + (r"\w*" if w.endswith("*") else "")
+            for w in words
+        )
+        patterns[domain] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return patterns
+
+
+KIND = RuleKind(
+    name="expertise",
+    settings=Settings,
+    compile=compile,
+    doc=__doc__ or "",
+    default_severity="warn",
+)
