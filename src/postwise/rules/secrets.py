@@ -55,8 +55,8 @@ _MAX_QUALIFIER_WORDS = 8
 # Keyword occurrences examined per post: no real post has more (a long paste must not cost
 # seconds).
 _MAX_KEYWORDS = 200
-# Cheap pre-check before detect-secrets (whose plugins cost ~150 µs on a post): a run of
-# token characters with a digit, a private key header, or a link with a password.
+# Cheap pre-check before detect-secrets (its plugins cost ~150 µs on a whole post): a run of
+# token characters that looks random, a private key header, or a link with a password.
 _TOKEN_RUN_RE = re.compile(r"[A-Za-z0-9_\-+=]{11,}")
 _MARKERS = ("BEGIN ", "PuTTY-User-Key", "AccountKey=")
 _URL_AUTH_RE = re.compile(r"://[^\s/@]+:[^\s/@]+@")
@@ -102,8 +102,9 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
 
     def detect(post: Post) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
-        if known_shapes and _may_hold_known_shape(post.text):
-            for hit in _known_shape_hits(post, allowed):
+        lines = _candidate_lines(post.text) if known_shapes else []
+        if lines:
+            for hit in _known_shape_hits(post, lines, allowed):
                 taken.append((hit.start or 0, hit.end or 0))
                 yield hit
         for hit in lexicon.hits(post, allowed):
@@ -117,15 +118,28 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
 # --- credentials of known shapes (detect-secrets) ---------------------------------------------
 
 
-def _may_hold_known_shape(text: str) -> bool:
-    for run in _TOKEN_RUN_RE.findall(text):
+def _candidate_lines(text: str) -> list[tuple[int, int]]:
+    """The lines worth showing detect-secrets (which reads a file line by line): those with
+    a run that looks random, a private key header or a link with a password."""
+    spots: list[int] = []
+    for m in _TOKEN_RUN_RE.finditer(text):
+        run = m.group()
         # Keys and tokens are random: digits mixed with capitals, or long. A commit hash in
         # prose ("3f9a2c17e4b8") or a slug ("report-2025") is neither.
         if _has_letter_and_digit(run) and (len(run) >= 24 or not run.islower()):
-            return True
-    if any(marker in text for marker in _MARKERS):
-        return True
-    return "://" in text and _URL_AUTH_RE.search(text) is not None
+            spots.append(m.start())
+    for marker in _MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            spots.append(at)
+            at = text.find(marker, at + 1)
+    if "://" in text:
+        spots.extend(m.start() for m in _URL_AUTH_RE.finditer(text))
+    lines = set()
+    for spot in spots:
+        end = text.find("\n", spot)
+        lines.add((text.rfind("\n", 0, spot) + 1, len(text) if end < 0 else end))
+    return sorted(lines)
 
 
 @dataclass(frozen=True)
@@ -174,34 +188,38 @@ def _plugins() -> tuple[_Plugin, ...]:
     return tuple(plugins)
 
 
-def _known_shape_hits(post: Post, allowed: frozenset[str]) -> Iterator[Hit]:
+def _known_shape_hits(
+    post: Post, lines: list[tuple[int, int]], allowed: frozenset[str]
+) -> Iterator[Hit]:
     text = post.text
     seen: list[tuple[int, int]] = []
-    for plugin in _plugins():
-        for pattern in plugin.patterns:
-            for m in pattern.finditer(text):
-                if plugin.detail == "private_key":
-                    start, end = _key_block(text, m.start(), m.end())
-                elif plugin.plugin is not None and not any(
-                    True for _ in plugin.plugin.analyze_string(m.group())
-                ):
-                    continue  # the plugin's own validation (a JWT must decode) says no
-                else:
-                    start, end = _secret_span(m)
-                if end <= start or text[start:end] in allowed:
-                    continue
-                if any(s < end and start < e for s, e in seen):
-                    continue
-                seen.append((start, end))
-                fs, fe = post.folded.index_of(start), post.folded.index_of(end)
-                yield Hit(
-                    fs,
-                    fe,
-                    plugin.detail,
-                    {"service": plugin.service},
-                    FixHint(fs, fe, MASK, "mask"),
-                    {"detector": plugin.name},
-                )
+    for line_start, line_end in lines:
+        line = text[line_start:line_end]
+        for plugin in _plugins():
+            for pattern in plugin.patterns:
+                for m in pattern.finditer(line):
+                    if plugin.detail == "private_key":
+                        start, end = _key_block(text, line_start + m.start(), line_start + m.end())
+                    elif plugin.plugin is not None and not any(
+                        True for _ in plugin.plugin.analyze_string(m.group())
+                    ):
+                        continue  # the plugin's own validation (a JWT must decode) says no
+                    else:
+                        start, end = (line_start + i for i in _secret_span(m))
+                    if end <= start or text[start:end] in allowed:
+                        continue
+                    if any(s < end and start < e for s, e in seen):
+                        continue
+                    seen.append((start, end))
+                    fs, fe = post.folded.index_of(start), post.folded.index_of(end)
+                    yield Hit(
+                        fs,
+                        fe,
+                        plugin.detail,
+                        {"service": plugin.service},
+                        FixHint(fs, fe, MASK, "mask"),
+                        {"detector": plugin.name},
+                    )
 
 
 def _secret_span(m: re.Match[str]) -> tuple[int, int]:
