@@ -41,6 +41,9 @@ def findings(
 
 # (note, text): no disclosure and no profile that could cover it.
 UNDISCLOSED = [
+    ("using the product at home", "We use CareLoop at home and it's handy."),
+    ("using the product (sv)", "Jag använder CareLoop varje dag."),
+    ("a visit last year", "Last year I visited Lumora for a workshop."),
     ("a side effect of a product, told as a patient", "Week 3 on Respiqo and my heart races."),
     ("the organisation's handle at a congress", "Mooie lezing van @lumorahealth vandaag."),
     ("the organisation only as a hashtag", "Teamuitje naar de plassen ☀️ #LumoraLife"),
@@ -68,6 +71,16 @@ UNDISCLOSED = [
 
 # (note, text, profile): the tie is said in the post, or the profile covers a plain mention.
 DISCLOSED = [
+    (
+        "working on the product's team",
+        "I work on the CareLoop team and we shipped dark mode.",
+        False,
+    ),
+    ("building the product (sv)", "Vi utvecklar CareLoop i Malmö och söker en testare.", False),
+    ("working on the product (nl)", "Ik werk aan CareLoop en we zoeken testers.", False),
+    ("years at the organisation", "After 10 years at Lumora I'm still learning.", False),
+    ("years at the organisation (nl)", "Na tien jaar bij Lumora weet ik één ding.", False),
+    ("leading a team there", "I lead the app team at Lumora and we're hiring.", False),
     ("I work at, before the organisation", "I work at Lumora Health and my team is hiring!", False),
     ("a department in between", "I work in regulatory affairs at Lumora Health.", False),
     ("the organisation's site", "I work at Lumora's Utrecht site; the NRC piece is wrong.", False),
@@ -116,6 +129,8 @@ DISCLOSED = [
 
 # (note, text): the profile names the employer, but the post praises or compares.
 BEYOND_PROFILE = [
+    ("a call to ask the doctor", "Respiqo is proof of good science. Ask your doctor about it!"),
+    ("a competitor that can't compete", "Aldermed's new inhaler can't compete with Respiqo."),
     (
         "an app recommended",
         "A month with CareLoop and I stuck with it. Clean design. Give it a go!",

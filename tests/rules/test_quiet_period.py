@@ -48,6 +48,22 @@ def findings(
 
 # (note, text, the statement marked)
 OWN_FIGURES = [
+    ("our sales with a measure", "Our sales in the Nordics were up 30% on last year.", "sales"),
+    (
+        "a product's sales with a measure (sv)",
+        "Försäljningen av CareLoop ökade med 40 procent i december.",
+        "Försäljningen",
+    ),
+    (
+        "the disclosure sentence, then the figures",
+        "I work at Lumora. Orders this quarter are through the roof!",
+        "Orders",
+    ),
+    (
+        "shares to buy, pointing at the shares (nl)",
+        "Koop nu Lumora-aandelen, het jaarverslag wordt geweldig.",
+        "aandelen",
+    ),
     (
         "orders of my team",
         "My Nordic team had a great quarter: orders up 30% on last year.",
@@ -130,6 +146,19 @@ NOT_OWN_FIGURES = [
     ("margins in the industry (sv)", "Hela läkemedelsbranschen har pressade marginaler just nu."),
     ("the sales team, not sales", "Our sales team is the best. Great offsite in Malmö today!"),
     ("working in sales", "I work in sales at Lumora and love my job."),
+    ("a sales region as a job", "I work in EMEA sales at Lumora and I love it."),
+    ("sales as a job (sv)", "Jag jobbar med försäljning på Lumora och älskar mitt jobb."),
+    ("a sales department compound (nl)", "Ik werk bij Lumora in de Benelux-sales, top team."),
+    (
+        "a competitor's figures, then us in another clause",
+        "Novexa reported record sales; we at Lumora wait for February.",
+    ),
+    (
+        "an article about contracts after a disclosure",
+        "I work at Lumora. Great article on how hospitals sign contracts: https://example.com",
+    ),
+    ("a pilot's results", "Our results are in: CareLoop cut missed doses by 30% in the pilot."),
+    ("a record that is not a figure", "Record attendance at our Q3 town hall today!"),
     ("clinical results", "Our phase 2 results look promising for patients."),
     ("deal with, not a deal", "We deal with a lot of tickets in IT every day."),
     ("in order to", "In order to improve our process we moved the stand-up."),

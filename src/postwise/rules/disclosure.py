@@ -276,6 +276,7 @@ class Affiliation:
     """
 
     ties: Leads
+    product_ties: Leads
     fronted: tuple[tuple[Leads, re.Pattern[str]], ...]
     verb_last: tuple[tuple[Leads, re.Pattern[str]], ...]
     roles: tuple[tuple[Leads | None, re.Pattern[str], re.Pattern[str] | None], ...]
@@ -286,6 +287,7 @@ class Affiliation:
         cls, data: Mapping[str, Any], languages: Iterable[str], extra: Iterable[str] = ()
     ) -> Affiliation:
         ties: list[Lead] = []
+        product_ties: list[Lead] = []
         fronted: list[tuple[Leads, re.Pattern[str]]] = []
         verb_last: list[tuple[Leads, re.Pattern[str]]] = []
         roles: list[tuple[Leads | None, re.Pattern[str], re.Pattern[str] | None]] = []
@@ -293,19 +295,8 @@ class Affiliation:
         for lang in (data[code] for code in languages if code in data):
             articles = frozenset(fold(a) for a in lang.get("articles") or [])
             excluded = frozenset(fold(w) for w in lang.get("not_in_gap") or [])
-            for group in lang.get("ties") or []:
-                ties.append(
-                    Lead.of(
-                        group["phrases"],
-                        group["joins"],
-                        optional_join=bool(group.get("direct")),
-                        articles=articles,
-                        excluded=excluded,
-                        min_gap=int(group.get("min_gap", 0)),
-                        max_gap=int(group["gap"]),
-                        sentence_start=bool(group.get("sentence_start")),
-                    )
-                )
+            for key, leads in (("ties", ties), ("product_ties", product_ties)):
+                leads.extend(_group(group, articles, excluded) for group in lang.get(key) or [])
             front = lang.get("fronted") or {}
             if front.get("joins"):
                 verb = rf"(?:{_WORD}\s+)?" if front.get("verb_slot") else ""
@@ -356,7 +347,12 @@ class Affiliation:
                 )
             standalone.extend((p, "standalone") for p in lang.get("standalone") or [])
         return cls(
-            Leads.of(*ties), tuple(fronted), tuple(verb_last), tuple(roles), CueSet(standalone)
+            Leads.of(*ties),
+            Leads.of(*product_ties),
+            tuple(fronted),
+            tuple(verb_last),
+            tuple(roles),
+            CueSet(standalone),
         )
 
     def discloses(self, post: Post) -> bool:
@@ -365,10 +361,16 @@ class Affiliation:
         if self.standalone.find(folded):
             return True
         text = folded.folded
-        spans = sorted({(m.start, m.end) for m in post.mentions("organisation")})
-        for start, end in spans:
+        spans = {
+            (m.start, m.end, m.value.category) for m in post.mentions("organisation", "product")
+        }
+        for start, end, category in sorted(spans):
             sentence = folded.sentence_of(start)
             before = _TOKEN_RE.findall(text, max(sentence.start, start - _BEFORE), start)
+            if category == "product":
+                if self.product_ties.matches(before):
+                    return True
+                continue
             after = text[end : min(sentence.end, end + _AFTER)]
             if self._around(before, after, possessive=text.endswith("'s", 0, end)):
                 return True
@@ -393,6 +395,20 @@ class Affiliation:
             ):
                 return True
         return False
+
+
+def _group(group: Mapping[str, Any], articles: frozenset[str], excluded: frozenset[str]) -> Lead:
+    """One group of ``ties`` from the data file as a :class:`Lead`."""
+    return Lead.of(
+        group["phrases"],
+        group.get("joins") or [],
+        optional_join=bool(group.get("direct")),
+        articles=articles,
+        excluded=excluded,
+        min_gap=int(group.get("min_gap", 0)),
+        max_gap=int(group.get("gap", 0)),
+        sentence_start=bool(group.get("sentence_start")),
+    )
 
 
 def _by_last_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 Owner = Literal["own", "other"]
 
 _FIGURES = ("figures", "named", "qualified")
-_CONTEXT = ("periods", "clinical", "own", "other")
+_CONTEXT = ("periods", "measures", "clinical", "own", "other")
 # Sentences without anyone named take their subject from this many sentences before them.
 _CARRY_BACK = 2
 
@@ -123,7 +123,7 @@ def _nothing(post: Post) -> Iterator[Hit]:
 
 
 def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | None) -> Cue | None:
-    """The first figure cue that speaks about the organisation's own business, if any."""
+    """A figure cue that speaks about the organisation's own business, if any."""
     starts = [s.start for s in post.folded.sentences]
 
     def where(offset: int) -> int:
@@ -133,13 +133,16 @@ def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | Non
     by_sentence: dict[int, list[_Ref]] = {}
     for ref in refs:
         by_sentence.setdefault(where(ref.start), []).append(ref)
-    with_period = {where(c.start) for c in found if c.category == "periods"}
+    with_period = {where(c.start) for c in found if c.category in ("periods", "measures")}
     clinical = {where(c.start) for c in found if c.category == "clinical"}
     excluded = [c for c in found if c.category == "not"]
 
-    for cue in found:
-        if cue.category not in _FIGURES:
-            continue
+    # Plain figure words first: the finding should point at "aandelen", not at "koop".
+    candidates = sorted(
+        (c for c in found if c.category in _FIGURES),
+        key=lambda c: (_FIGURES.index(c.category), c.start),
+    )
+    for cue in candidates:
         if any(n.start <= cue.start and cue.end <= n.end for n in excluded):
             continue
         at = where(cue.start)
@@ -148,9 +151,9 @@ def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | Non
         here = by_sentence.get(at, [])
         if cue.category == "named":
             here = [r for r in here if r.named]
-            owner = _nearest(cue, here)
+            owner = _nearest(cue, here, post.folded.folded)
         elif here:
-            owner = _nearest(cue, here)
+            owner = _nearest(cue, here, post.folded.folded)
         else:
             owner = _carried(at, by_sentence)
         if owner == "own":
@@ -175,12 +178,20 @@ def _refs(post: Post, found: Iterable[Cue], team: re.Pattern[str] | None) -> lis
     return refs
 
 
-def _nearest(cue: Cue, refs: Sequence[_Ref]) -> Owner | None:
-    """The owner of the reference closest to the cue (the organisation on a tie)."""
+def _nearest(cue: Cue, refs: Sequence[_Ref], text: str) -> Owner | None:
+    """The owner of the reference closest to the cue (the organisation on a tie).
+
+    A reference across a semicolon belongs to another clause and counts only when no
+    reference shares the cue's clause ("Novexa reported record sales; we wait for February").
+    """
     if not refs:
         return None
-    best = min(refs, key=lambda r: (max(0, r.start - cue.end, cue.start - r.end), r.owner != "own"))
-    return best.owner
+
+    def distance(ref: _Ref) -> tuple[int, int, bool]:
+        lo, hi = (ref.end, cue.start) if ref.end <= cue.start else (cue.end, ref.start)
+        return (";" in text[lo:hi], max(0, hi - lo), ref.owner != "own")
+
+    return min(refs, key=distance).owner
 
 
 def _carried(at: int, by_sentence: dict[int, list[_Ref]]) -> Owner | None:
