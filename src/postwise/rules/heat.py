@@ -49,15 +49,13 @@ if TYPE_CHECKING:
 Signal = Literal["shouting", "exclamation", "profanity", "hostile_address", "night"]
 SIGNALS: tuple[Signal, ...] = ("shouting", "exclamation", "profanity", "hostile_address", "night")
 
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-# A word in capitals, not inside a hashtag, handle, link, or a token with digits (LH-417).
-_CAPS_RE = re.compile(rf"(?<![\w#@/.\-])[{_UPPER}]{{2,}}(?![\w\-])")
-# Upper-case ASCII letters (and any non-ASCII character) as "A", the rest as a space: a post
-# without "AA" in this form has no word in capitals, and the regular expression is skipped.
-_CAPS_TABLE = bytes(
-    ord("A") if (chr(b).isupper() and chr(b).isascii()) or b == ord("?") else ord(" ")
-    for b in range(256)
-)
+# Upper-case ASCII letters as "A", everything else as a space: runs of "AA" in this form are
+# where words in capitals may be (one C-speed pass; non-ASCII capitals are added back below).
+_CAPS_TABLE = bytes(ord("A") if 65 <= b <= 90 else ord(" ") for b in range(256))
+_CAPS_RUN_RE = re.compile(rb"A{2,}")
+# A capitalised word inside a hashtag, handle, link or code (#EULAR2026, @LUMORA, LH-417).
+_NOT_BEFORE = frozenset("#@/.-_")
+_NOT_AFTER = frozenset("-_")
 _VOWEL_RE = re.compile(r"[AEIOUYÅÄÖÆØÉÈÊËÜÏÎÔÛÁÍÓÚÀ]")
 _BETWEEN_RUN_RE = re.compile(r"[^\w]*")
 _PUNCTUATION = ("!!", "?!", "!?", "???", "‼", "⁉", "⁈")
@@ -181,25 +179,42 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     return detect
 
 
+def _capitalised(text: str) -> list[tuple[int, int]]:
+    """Spans of words written in capitals, not in hashtags, handles, links or codes."""
+    classes = text.encode("ascii", "replace").translate(_CAPS_TABLE)
+    if b"AA" not in classes:
+        return []
+    spans = []
+    for m in _CAPS_RUN_RE.finditer(classes):
+        start, end = m.span()
+        while start > 0 and text[start - 1].isupper():
+            start -= 1
+        while end < len(text) and text[end].isupper():
+            end += 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalnum() or before in _NOT_BEFORE or after.isalnum() or after in _NOT_AFTER:
+            continue
+        spans.append((start, end))
+    return spans
+
+
 def _shouting(text: str, acronyms: frozenset[str]) -> bool:
     """Several words in capitals (abbreviations, hashtags, handles and links aside)."""
-    if b"AA" not in text.encode("ascii", "replace").translate(_CAPS_TABLE):
-        return False
     words = [
-        m
-        for m in _CAPS_RE.finditer(text)
-        if m.group() not in acronyms and _VOWEL_RE.search(m.group())
+        (start, end, text[start:end])
+        for start, end in _capitalised(text)
+        if text[start:end] not in acronyms and _VOWEL_RE.search(text[start:end])
     ]
     if not words:
         return False
-    long_words = {m.group() for m in words if len(m.group()) >= _LONG}
+    long_words = {w for _, _, w in words if len(w) >= _LONG}
     if len(long_words) >= 2 or any(len(w) >= _VERY_LONG for w in long_words):
         return True
-    for first, second in itertools.pairwise(words):
-        between = text[first.end() : second.start()]
+    for (_, first_end, first), (second_start, _, second) in itertools.pairwise(words):
         if (
-            _BETWEEN_RUN_RE.fullmatch(between)
-            and len(first.group()) + len(second.group()) >= _RUN_LETTERS
+            _BETWEEN_RUN_RE.fullmatch(text, first_end, second_start)
+            and len(first) + len(second) >= _RUN_LETTERS
         ):
             return True
     return False

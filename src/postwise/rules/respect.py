@@ -78,14 +78,16 @@ def rude_words(post: Post, matcher: DisguiseMatcher | None = None) -> list[WordH
     """Rude words in ``post``, one per span, each valid in the post's language.
 
     Used by this rule and by ``heat`` (swearing is one of its signals). The post's language is
-    detected only when a word that is innocent in another language was found.
+    detected only when a word that is innocent in another language stands on its own (English
+    "fan", Swedish "slut"); a compound ("skitbolag", "kutbedrijf") belongs to one language.
     """
     found = (matcher or rude_word_matcher(post.policy.languages)).find(post.folded)
     chosen: list[WordHit] = []
     for hit in found:
         if chosen and (chosen[-1].start, chosen[-1].end) == (hit.start, hit.end):
             continue
-        if hit.word.only_in is not None and post.language != hit.word.only_in:
+        only_in = hit.word.only_in
+        if only_in is not None and not hit.compound and post.language != only_in:
             continue
         chosen.append(hit)
     return chosen

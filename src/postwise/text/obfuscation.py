@@ -142,6 +142,7 @@ class WordHit:
     reading: str
     stem_end: int | None = None  # where the lexicon word ends inside a compound
     disguised: bool = False
+    compound: bool = False  # part of a longer word ("skitbolag", "trafikidiot")
 
 
 @dataclass(frozen=True)
@@ -347,7 +348,8 @@ class DisguiseMatcher:
         whole = s[_word_start(s, w_start) : _word_end(s, w_end)]
         if not self._allowed(s, w_start, w_end, whole, word):
             return None
-        return WordHit(w_start, w_end, word, s[w_start:w_end], stem_end)
+        compound = (w_start, w_end) != (start, end)
+        return WordHit(w_start, w_end, word, s[w_start:w_end], stem_end, compound=compound)
 
     def _allowed(self, s: str, start: int, end: int, whole: str, word: Word) -> bool:
         if whole in word.exceptions or whole.startswith(word.exception_prefixes or ("\0",)):
@@ -427,7 +429,8 @@ class DisguiseMatcher:
                 whole = found.reading + _naive(token[found.stem_end :])
                 stem_end = start + found.stem_end
             if self._allowed(s, start, end, whole, word):
-                return WordHit(start, end, word, whole, stem_end, disguised=form != token)
+                disguised = form != token
+                return WordHit(start, end, word, whole, stem_end, disguised, stem_end is not None)
         return None
 
     def _walk(self, token: str) -> _Reading | None:
