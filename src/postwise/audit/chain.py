@@ -5,7 +5,9 @@ content (the SHA-256 of the post's text). Its ``hash`` is SHA-256 over the previ
 hash and the event's own canonical JSON, so editing, removing or reordering any row breaks
 the chain at that row, and :func:`verify_events` names the first broken link. The chain's
 head (last sequence number and hash) is also kept in ``audit_head``, which catches events cut
-off the end. Appending locks that head row, so processes on several machines append in turn.
+off the end. Events recorded in a unit of work are sealed when it commits, under a lock on
+that head row, so processes on several machines append in turn and a rolled-back change
+leaves no event.
 
 Secrets never enter the log: values under keys that look like a password, token or secret
 are replaced with ``"[redacted]"`` before the event is sealed.
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import event as orm_event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -98,16 +101,15 @@ def record(
     content_sha256: str | None = None,
     data: Mapping[str, Any] | None = None,
     at: datetime | None = None,
-) -> AuditEvent:
-    """Append one event in the caller's transaction; it commits (or not) with the change."""
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar()
-    if head is None:
-        head = AuditHead(id=1, seq=0, hash=GENESIS)
-        session.add(head)
-    moment = at or datetime.now(UTC)
+) -> None:
+    """Add one event to the caller's unit of work; it is sealed and stored when that commits.
+
+    Sealing at commit (not here) keeps the lock on the chain's head as short as the final
+    inserts, so writers in other processes wait microseconds, not a whole request; a unit
+    of work that rolls back leaves no event.
+    """
     fields: dict[str, Any] = {
-        "seq": head.seq + 1,
-        "at": timestamp(moment),
+        "at": timestamp(at or datetime.now(UTC)),
         "actor_id": actor.person_id,
         "actor": actor.label,
         "action": action,
@@ -116,24 +118,50 @@ def record(
         "content_hash": content_sha256 or (content_hash(content) if content is not None else None),
         "data": redact(dict(data or {})),
     }
-    digest = seal(head.hash, fields)
-    event = AuditEvent(
-        seq=fields["seq"],
-        at=datetime.fromisoformat(fields["at"]),
-        actor_id=fields["actor_id"],
-        actor=fields["actor"],
-        action=action,
-        subject=subject,
-        policy_version=policy_version,
-        content_hash=fields["content_hash"],
-        data=fields["data"],
-        prev_hash=head.hash,
-        hash=digest,
-    )
-    session.add(event)
-    head.seq, head.hash = event.seq, digest
-    session.flush()
-    return event
+    session.info.setdefault(_PENDING, []).append(fields)
+
+
+_PENDING = "postwise_audit_pending"
+
+
+def _seal_pending(session: Session) -> None:
+    pending: list[dict[str, Any]] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar()
+    if head is None:  # a database created without the migration's first row
+        head = AuditHead(id=1, seq=0, hash=GENESIS)
+        session.add(head)
+    seq, prev = head.seq, head.hash
+    for fields in pending:
+        seq += 1
+        event = {"seq": seq, **fields}
+        digest = seal(prev, event)
+        session.add(
+            AuditEvent(
+                seq=seq,
+                at=datetime.fromisoformat(fields["at"]),
+                actor_id=fields["actor_id"],
+                actor=fields["actor"],
+                action=fields["action"],
+                subject=fields["subject"],
+                policy_version=fields["policy_version"],
+                content_hash=fields["content_hash"],
+                data=fields["data"],
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
+    head.seq, head.hash = seq, prev
+
+
+def _drop_pending(session: Session, *_: Any) -> None:
+    session.info.pop(_PENDING, None)
+
+
+orm_event.listen(Session, "before_commit", _seal_pending)
+orm_event.listen(Session, "after_rollback", _drop_pending)
 
 
 def as_dict(event: AuditEvent) -> dict[str, Any]:
