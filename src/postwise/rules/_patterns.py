@@ -171,7 +171,12 @@ class CuePatterns:
             if not rest[-1].endswith("*") and not rest[-1].startswith(_GAP_MARK):
                 source += r"(?!\w)"
             tail = self._regex(source)
-        forms = self._expand(" ".join(tokens[first:last]))
+        anchor = " ".join(tokens[first:last])
+        if any(self._names.get(m.group(1)) == [] for m in _PLACEHOLDER.finditer(anchor)):
+            # It names what the organisation has not listed (no competitors, no prescription
+            # products): the cue can never match, which is no reason to refuse the policy.
+            return []
+        forms = self._expand(anchor)
         if not forms or any("*" in form.strip("*") for form in forms):
             raise ValueError(f"cue {phrase!r}: its plain words need a word, '*' only at the edges")
         index = str(len(self._patterns))
