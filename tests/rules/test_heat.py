@@ -97,6 +97,12 @@ def signals(policy: CompiledPolicy, text: str, posted_at: str = DAY) -> list[str
             ["shouting", "exclamation"],
         ),
         (
+            "one shouted five-letter word and ?!",
+            "Dear @SJ, why is the train late AGAIN?!",
+            DAY,
+            ["shouting", "exclamation"],
+        ),
+        (
             "'ni på ledningen' and ?!",
             "Ni på ledningen, har ni ens läst mejlet?!",
             DAY,

@@ -89,6 +89,12 @@ def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
         ("a Dutch disease curse", "Die teringlijers van de klantenservice", ["teringlijers"]),
         ("a Dutch weak word after stelletje", "een stelletje prutsers daar", ["prutsers"]),
         ("a Dutch insult as a compound", "Die verkeersidioot reed door rood", ["verkeersidioot"]),
+        ("self-mockery does not excuse swearing", "I'm a f*cking idiot.", ["f*cking"]),
+        (
+            "an insult about someone else after a first person",
+            "I think they are idiots",
+            ["idiots"],
+        ),
     ],
 )
 def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]) -> None:
@@ -131,6 +137,11 @@ def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]
         ("mild Dutch frustration", "Bestelling nog steeds niet binnen. Balen."),
         ("an irritating Dutch thing", "Irritant dat de printer weer vastloopt."),
         ("a friendly jullie", "Dank jullie wel voor alle felicitaties!!"),
+        # Self-mockery is no disrespect to anyone
+        ("calling yourself an idiot", "I'm such an idiot, left my laptop on the train again."),
+        ("feeling like an amateur on stage", "Felt like a total amateur on stage, but it went ok."),
+        ("kalla sig själv idiot", "Jag är en sån idiot, glömde datorn på tåget."),
+        ("jezelf een sukkel noemen", "Ik ben zo'n sukkel, laptop in de trein laten liggen."),
     ],
 )
 def test_leaves_alone(policy: CompiledPolicy, note: str, text: str) -> None:

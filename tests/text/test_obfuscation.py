@@ -13,7 +13,8 @@ from postwise.text.obfuscation import DisguiseMatcher, Lexicon, WordHit
 LEXICON: dict[str, Any] = {
     "inflections": {"s": ["s"], "er": ["er", "erna", "en"]},
     "cues": ["bunch of", "what a", "ena"],
-    "skippable": ["bloody", "jävla"],
+    "skippable": ["bloody", "fucking", "jävla"],
+    "self_cues": ["i'm such a", "i'm such an"],
     "words": [
         {"word": "fuck", "category": "profanity", "forms": ["fucking", "fucked"], "remove": True},
         {"word": "shit", "category": "profanity", "inflect": ["s"]},
@@ -77,6 +78,11 @@ def found(matcher: DisguiseMatcher, text: str) -> list[tuple[str, str]]:
         ("a cue before a weak word", "what a clown", [("clown", "clown")]),
         ("a cue and a skippable word", "bunch of bloody clowns", [("clowns", "clowns")]),
         ("a cue, then a disguised swear word", "ena j*vla clowner", [("j*vla", "javla")]),
+        (
+            "swearing at oneself is still swearing",
+            "I'm such a fucking idiot",
+            [("fucking", "fucking")],
+        ),
     ],
 )
 def test_finds(matcher: DisguiseMatcher, note: str, text: str, expected: list[Any]) -> None:
@@ -100,6 +106,8 @@ def test_finds(matcher: DisguiseMatcher, note: str, text: str, expected: list[An
         ("a hashtag, a handle and an e-mail address", "#pydata @lumora mail dev@example.com"),
         ("ordinary hyphenation", "e-post och T-shirt"),
         ("single letters that spell nothing", "a b c d"),
+        ("an insult the author aims at themselves", "I'm such an idiot"),
+        ("a weak word the author aims at themselves", "I'm such a clown"),
     ],
 )
 def test_leaves_alone(matcher: DisguiseMatcher, note: str, text: str) -> None:

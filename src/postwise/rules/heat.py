@@ -65,7 +65,7 @@ _SLOT = "*"
 # capitalised words of at least _LONG letters, or one of at least _VERY_LONG letters.
 _RUN_LETTERS = 5
 _LONG = 4
-_VERY_LONG = 6
+_VERY_LONG = 5
 
 
 class Settings(RuleSettings):

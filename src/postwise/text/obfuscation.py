@@ -147,12 +147,19 @@ class WordHit:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One language's entries (every surface form) plus its cue and skippable words."""
+    """One language's entries (every surface form), its cues and its skippable words.
+
+    ``self_cues`` ("I'm such a", "jag är en", "ik ben zo'n") make a word that follows them
+    about the author; words of ``self_categories`` (insults) then do not count: calling
+    yourself an idiot for leaving a laptop on the train is no disrespect to anyone.
+    """
 
     language: str
     forms: tuple[tuple[str, Word], ...]
     cues: tuple[tuple[str, ...], ...] = ()
     skippable: frozenset[str] = field(default_factory=frozenset)
+    self_cues: tuple[tuple[str, ...], ...] = ()
+    self_categories: frozenset[str] = frozenset({"insult", "demeaning"})
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], language: str) -> Lexicon:
@@ -164,7 +171,8 @@ class Lexicon:
             forms.extend((form, word) for form in surface)
         cues = tuple(tuple(fold(c).split()) for c in data.get("cues") or [])
         skippable = frozenset(fold(w) for w in data.get("skippable") or [])
-        return cls(language, tuple(forms), cues, skippable)
+        self_cues = tuple(tuple(fold(c).split()) for c in data.get("self_cues") or [])
+        return cls(language, tuple(forms), cues, skippable, self_cues)
 
 
 def _entry(
@@ -217,6 +225,17 @@ def _context(pattern: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...]
     return tuple(tokens[:at]), tuple(tokens[at + 1 :])
 
 
+_Phrases = dict[int, frozenset[tuple[str, ...]]]
+
+
+def _by_length(phrases: Iterable[tuple[str, ...]]) -> _Phrases:
+    """Phrases grouped by their number of words, for look-ups from the end of a word list."""
+    grouped: dict[int, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(len(phrase), set()).add(phrase)
+    return {size: frozenset(group) for size, group in grouped.items()}
+
+
 class _Node:
     __slots__ = ("children", "words")
 
@@ -241,17 +260,20 @@ class DisguiseMatcher:
     """Compile lexicons once; :meth:`find` is then thread-safe."""
 
     def __init__(self, lexicons: Iterable[Lexicon]) -> None:
+        lexicons = tuple(lexicons)
         table: dict[str, list[Word]] = {}
-        self._cues: dict[str, dict[int, frozenset[tuple[str, ...]]]] = {}
+        self._cues: dict[str, _Phrases] = {}
         self._skippable: dict[str, frozenset[str]] = {}
         for lexicon in lexicons:
-            self._cues[lexicon.language] = {
-                size: frozenset(c for c in lexicon.cues if len(c) == size)
-                for size in {len(c) for c in lexicon.cues}
-            }
+            self._cues[lexicon.language] = _by_length(lexicon.cues)
             self._skippable[lexicon.language] = lexicon.skippable
             for form, word in lexicon.forms:
                 table.setdefault(form, []).append(word)
+        # Self-mockery is recognised in any language: posts mix languages, and a word such as
+        # "idiot" is listed under several.
+        self._self_cues = _by_length(c for lexicon in lexicons for c in lexicon.self_cues)
+        self._self_categories = frozenset(c for lex in lexicons for c in lex.self_categories)
+        self._all_skippable = frozenset(w for lex in lexicons for w in lex.skippable)
         self.size = len(table)
         self._automaton = ahocorasick.Automaton()
         self._root = _Node()
@@ -356,26 +378,14 @@ class DisguiseMatcher:
             return False
         if word.not_in and _in_context(s, start, end, word.not_in):
             return False
-        return not word.needs_cue or self._cued(s, start, word.language)
-
-    def _cued(self, s: str, start: int, language: str) -> bool:
-        """True when a cue ("bunch of", "ena", "stelletje") stands just before ``start``."""
-        window = s[max(0, start - _CONTEXT_CHARS) : start]
-        cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"))
-        tokens = [t.strip(_TOKEN_EDGES) for t in window[cut + 1 :].rsplit(maxsplit=_CUE_WORDS)]
-        tokens = [t for t in tokens if t]
-        cues = self._cues.get(language, {})
-        skippable = self._skippable.get(language, frozenset())
-        for skipped in range(3):
-            if not tokens:
+        if word.needs_cue:
+            cues = self._cues.get(word.language)
+            skippable = self._skippable.get(word.language, frozenset())
+            if not cues or not _after(s, start, cues, skippable):
                 return False
-            if any(tuple(tokens[-size:]) in phrases for size, phrases in cues.items()):
-                return True
-            last = tokens[-1]
-            if skipped == 2 or not (last in skippable or any(c in _MASKS for c in last)):
-                return False
-            tokens.pop()
-        return False
+        return word.category not in self._self_categories or not _after(
+            s, start, self._self_cues, self._all_skippable
+        )
 
     # -- disguised tokens ---------------------------------------------------------------
     def _disguised(self, text: FoldedText, suspects: list[int]) -> Iterator[WordHit]:
@@ -498,6 +508,27 @@ class DisguiseMatcher:
                         break
                 if hit is None:
                     i += 1
+
+
+def _after(s: str, start: int, cues: _Phrases, skippable: frozenset[str]) -> bool:
+    """True when one of ``cues`` ("bunch of", "ena", "stelletje") stands just before ``start``
+    in the same sentence, perhaps with a skippable word or two between ("ena jävla clowner")."""
+    if not cues:
+        return False
+    window = s[max(0, start - _CONTEXT_CHARS) : start]
+    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind("\n"))
+    tokens = [t.strip(_TOKEN_EDGES) for t in window[cut + 1 :].rsplit(maxsplit=_CUE_WORDS)]
+    tokens = [t for t in tokens if t]
+    for skipped in range(3):
+        if not tokens:
+            return False
+        if any(tuple(tokens[-size:]) in group for size, group in cues.items()):
+            return True
+        last = tokens[-1]
+        if skipped == 2 or not (last in skippable or any(c in _MASKS for c in last)):
+            return False
+        tokens.pop()
+    return False
 
 
 def _units(token: str) -> list[_Unit] | None:
