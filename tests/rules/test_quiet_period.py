@@ -48,6 +48,11 @@ def findings(
 
 # (note, text, the statement marked)
 OWN_FIGURES = [
+    (
+        "a hint at what the report will show (nl)",
+        "De jaarcijfers van Lumora worden beter dan ooit, let maar op!",
+        "jaarcijfers",
+    ),
     ("our sales with a measure", "Our sales in the Nordics were up 30% on last year.", "sales"),
     (
         "a product's sales with a measure (sv)",
@@ -159,6 +164,8 @@ NOT_OWN_FIGURES = [
     ),
     ("a pilot's results", "Our results are in: CareLoop cut missed doses by 30% in the pilot."),
     ("a record that is not a figure", "Record attendance at our Q3 town hall today!"),
+    ("the report's date", "Save the date: our year-end report comes out on 1 February."),
+    ("the report's date (sv)", "Halvårsrapporten publiceras den 23 juli, välkommen att lyssna."),
     ("clinical results", "Our phase 2 results look promising for patients."),
     ("deal with, not a deal", "We deal with a lot of tickets in IT every day."),
     ("in order to", "In order to improve our process we moved the stand-up."),

@@ -51,6 +51,9 @@ _ENDORSE_REACH = 2
 # Evaluative words ("amazing", "better") count only this close to the product's name, in its
 # sentence: "Great day presenting CareLoop" praises the day.
 _PRAISE_REACH = 30
+# What makes a competitor's mention more than plain, in its sentence: "better than Novexa",
+# "Novexa's new app is useless". (Praising a competitor needs no disclosure.)
+_AGAINST = ("compare", "disparage")
 _WORD = r"[^\W_][\w'-]*"
 # The message for a post without any disclosure, by what its first mention names.
 _DETAIL = {"organisation": "employer", "product": "default", "competitor": "competitor"}
@@ -144,12 +147,9 @@ def _beyond_plain(
     if not cues:
         return None
     where = _sentence_index(post.folded.sentences)
-    own_sentences = {where(m.start) for m in named if m.value.category != "competitor"}
     for competitor in competitors:
         at = where(competitor.start)
-        if at in own_sentences and any(c.category == "compare" for c in cues):
-            return competitor, "comparison"
-        if any(where(c.start) == at and c.category != "endorse" for c in cues):
+        if any(c.category in _AGAINST and where(c.start) == at for c in cues):
             return competitor, "comparison"
     for product in products:
         at = where(product.start)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 Owner = Literal["own", "other"]
 
-_FIGURES = ("figures", "named", "qualified")
+_FIGURES = ("figures", "named", "qualified", "reports")
 _CONTEXT = ("periods", "measures", "clinical", "own", "other")
 # Sentences without anyone named take their subject from this many sentences before them.
 _CARRY_BACK = 2
@@ -133,7 +133,8 @@ def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | Non
     by_sentence: dict[int, list[_Ref]] = {}
     for ref in refs:
         by_sentence.setdefault(where(ref.start), []).append(ref)
-    with_period = {where(c.start) for c in found if c.category in ("periods", "measures")}
+    measured = {where(c.start) for c in found if c.category == "measures"}
+    with_period = measured | {where(c.start) for c in found if c.category == "periods"}
     clinical = {where(c.start) for c in found if c.category == "clinical"}
     excluded = [c for c in found if c.category == "not"]
 
@@ -147,6 +148,8 @@ def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | Non
             continue
         at = where(cue.start)
         if cue.category == "qualified" and (at not in with_period or at in clinical):
+            continue
+        if cue.category == "reports" and at not in measured:
             continue
         here = by_sentence.get(at, [])
         if cue.category == "named":
@@ -211,7 +214,7 @@ def _carried(at: int, by_sentence: dict[int, list[_Ref]]) -> Owner | None:
 
 
 def _team_pattern(lexicon: Any, languages: Iterable[str]) -> re.Pattern[str] | None:
-    """ "my [Nordic] team", "mina kunder", "mijn regio": a group the author speaks for."""
+    """A group the author speaks for: "my [Nordic] team", "mina kunder", "mijn regio"."""
     possessives: set[str] = set()
     groups: set[str] = set()
     for lang in languages:
