@@ -41,6 +41,8 @@ def findings(
 
 # (note, text): no disclosure and no profile that could cover it.
 UNDISCLOSED = [
+    ("congratulations to the organisation (sv)", "Grattis Lumora till det nya labbet!"),
+    ("a pharmacist's view of a product (nl)", "Ik werk bij een apotheek en zie veel Respiqo."),
     ("using the product at home", "We use CareLoop at home and it's handy."),
     ("using the product (sv)", "Jag använder CareLoop varje dag."),
     ("a visit last year", "Last year I visited Lumora for a workshop."),
@@ -71,6 +73,8 @@ UNDISCLOSED = [
 
 # (note, text, profile): the tie is said in the post, or the profile covers a plain mention.
 DISCLOSED = [
+    ("an employee since a year (sv)", "Lumora-medarbetare sedan 2015 🎉", False),
+    ("my employer, named", "My employer Lumora just opened a new site in Utrecht.", False),
     (
         "working on the product's team",
         "I work on the CareLoop team and we shipped dark mode.",
