@@ -170,7 +170,7 @@ def add_account(
     return account
 
 
-def _digest(secret: str) -> str:
+def secret_digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
@@ -189,7 +189,7 @@ def issue_credential(
         person_id=person.id,
         kind=kind,
         name=name,
-        secret_sha256=_digest(secret),
+        secret_sha256=secret_digest(secret),
         prefix=secret[:10],
         created_at=now,
         expires_at=now + ttl if ttl else None,
@@ -230,7 +230,7 @@ def authenticate(session: Session, secret: str, now: datetime) -> Person:
     row = session.execute(
         select(Credential, Person)
         .join(Person, Person.id == Credential.person_id)
-        .where(Credential.secret_sha256 == _digest(secret))
+        .where(Credential.secret_sha256 == secret_digest(secret))
     ).first()
     if row is None:
         raise Unauthenticated("unknown or revoked token", field="authorization")

@@ -173,24 +173,16 @@ class Workflow:
     ) -> list[datetime]:
         """The author's posting times in the week before ``until``: published, or on their way."""
         since = until - HISTORY
-        published = select(Post.published_at).where(
+        when = func.coalesce(Post.published_at, Post.scheduled_at)
+        query = select(when).where(
             Post.author_id == author_id,
-            Post.state == State.PUBLISHED,
-            Post.published_at >= since,
-            Post.published_at <= until,
-        )
-        planned = select(Post.scheduled_at).where(
-            Post.author_id == author_id,
-            Post.state.in_([State.SCHEDULED, State.COOLING_OFF]),
-            Post.scheduled_at >= since,
-            Post.scheduled_at <= until,
+            Post.state.in_([State.PUBLISHED, State.PUBLISHING, State.SCHEDULED, State.COOLING_OFF]),
+            when >= since,
+            when <= until,
         )
         if exclude is not None:
-            published = published.where(Post.id != exclude)
-            planned = planned.where(Post.id != exclude)
-        times = [t for t in session.execute(published).scalars() if t is not None]
-        times += [t for t in session.execute(planned).scalars() if t is not None]
-        return sorted(times)
+            query = query.where(Post.id != exclude)
+        return sorted(t for t in session.execute(query).scalars() if t is not None)
 
     def run_check(self, session: Session, post: Post, author: Person) -> tuple[Check, Report]:
         version, policy = self.policies.active(session)
@@ -336,9 +328,10 @@ class Workflow:
             at=now,
             data={"channel": draft.channel, "account_id": draft.account_id},
         )
-        self.run_check(session, post, author)
         if draft.submit:
-            self.submit(session, author, post)
+            self.submit(session, author, post)  # checks it too
+        else:
+            self.run_check(session, post, author)
         return post
 
     def _check_account(self, session: Session, author: Person, account_id: int | None) -> None:

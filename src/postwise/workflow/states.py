@@ -11,8 +11,8 @@
 An edit (a new text or time, hence a new check) sends any post that is not yet out back to
 ``draft``; ``withdrawn`` is open to the author until the post is published. ``publishing``
 lasts while a connector call is in flight: the post can then be neither edited nor
-withdrawn, because it may already be out; a retryable failure puts it back to ``scheduled``. ``published``,
-``rejected`` and ``withdrawn`` are final.
+withdrawn, because it may already be out; a retryable failure puts it back to
+``scheduled``. ``published``, ``rejected`` and ``withdrawn`` are final.
 """
 
 from __future__ import annotations
