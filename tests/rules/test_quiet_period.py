@@ -49,6 +49,11 @@ def findings(
 # (note, text, the statement marked)
 OWN_FIGURES = [
     (
+        "a record order (sv compound)",
+        "Vi har fått in en rekordorder från Region Skåne!",
+        "rekordorder",
+    ),
+    (
         "a hint at what the report will show (nl)",
         "De jaarcijfers van Lumora worden beter dan ooit, let maar op!",
         "jaarcijfers",
@@ -165,6 +170,10 @@ NOT_OWN_FIGURES = [
     ("a pilot's results", "Our results are in: CareLoop cut missed doses by 30% in the pilot."),
     ("a record that is not a figure", "Record attendance at our Q3 town hall today!"),
     ("the report's date", "Save the date: our year-end report comes out on 1 February."),
+    (
+        "an order of pizza, in English",
+        "We ordered pizza to celebrate the team's hard work, and we placed an order for cake too.",
+    ),
     ("the report's date (sv)", "Halvårsrapporten publiceras den 23 juli, välkommen att lyssna."),
     ("clinical results", "Our phase 2 results look promising for patients."),
     ("deal with, not a deal", "We deal with a lot of tickets in IT every day."),

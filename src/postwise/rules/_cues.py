@@ -11,13 +11,17 @@ words only, so cue lists here use two marks, written in the data files:
 * ``*omzet*`` — both.
 
 Without a mark a cue is a whole word (or words) as in ``PhraseSet``. Every cue is folded like
-posts are, and all cues of a set are found in one Aho-Corasick pass.
+posts are, and all cues of a set are found in one Aho-Corasick pass. A language's ``only_in``
+section lists cues that are ordinary words in another language (Swedish "order" is a business
+order, English "order" often is not): their hits carry the language, for the detector to ask
+the post's language about them only when one turns up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -32,12 +36,14 @@ class Cue:
     end: int
     phrase: str
     category: str
+    language: str | None = None
 
 
 @dataclass(frozen=True)
 class _Entry:
     phrase: str
     category: str
+    language: str | None
     open_left: bool
     open_right: bool
 
@@ -45,14 +51,18 @@ class _Entry:
 class CueSet:
     """Categories of cue phrases, compiled once; :meth:`find` is thread-safe."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, str] | tuple[str, str, str | None]]) -> None:
+        """``entries``: ``(phrase, category)`` or ``(phrase, category, only_in_language)``."""
         table: dict[str, list[_Entry]] = {}
-        for phrase, category in entries:
+        for phrase, category, *only_in in entries:
             raw = phrase.strip()
             open_left, open_right = raw.startswith("*"), raw.endswith("*")
             form = " ".join(fold(raw.strip("*")).split())
             if form:
-                table.setdefault(form, []).append(_Entry(raw, category, open_left, open_right))
+                entry = _Entry(
+                    raw, category, only_in[0] if only_in else None, open_left, open_right
+                )
+                table.setdefault(form, []).append(entry)
         self.size = len(table)
         self._automaton: ahocorasick.Automaton | None = None
         if table:
@@ -66,7 +76,7 @@ class CueSet:
     @classmethod
     def from_lexicon(
         cls,
-        lexicon: Mapping[str, Mapping[str, Iterable[str] | None]],
+        lexicon: Mapping[str, Mapping[str, Any]],
         languages: Iterable[str],
         categories: Iterable[str] | None = None,
         extra: Mapping[str, Iterable[str]] | None = None,
@@ -74,16 +84,22 @@ class CueSet:
         """Build from ``{language: {category: [phrases]}}`` for the given languages.
 
         ``categories`` keeps only those categories; ``extra`` adds ``{category: [phrases]}``
-        in every language (a policy's own additions).
+        in every language (a policy's own additions). A language's ``only_in`` entry holds
+        ``{category: [phrases]}`` that count only in posts written in that language.
         """
         wanted = set(categories) if categories is not None else None
-        entries: list[tuple[str, str]] = []
+        entries: list[tuple[str, str, str | None]] = []
         for lang in languages:
-            for category, phrases in (lexicon.get(lang) or {}).items():
+            sections = dict(lexicon.get(lang) or {})
+            only_in = sections.pop("only_in", None) or {}
+            for category, phrases in sections.items():
                 if wanted is None or category in wanted:
-                    entries.extend((p, category) for p in phrases or [])
+                    entries.extend((p, category, None) for p in phrases or [])
+            for category, phrases in only_in.items():
+                if wanted is None or category in wanted:
+                    entries.extend((p, category, lang) for p in phrases or [])
         for category, phrases in (extra or {}).items():
-            entries.extend((p, category) for p in phrases)
+            entries.extend((p, category, None) for p in phrases)
         return cls(entries)
 
     def find(self, text: FoldedText) -> list[Cue]:
@@ -109,6 +125,6 @@ class CueSet:
                     s -= 1
                 while entry.open_right and e < size and folded[e].isalnum():
                     e += 1
-                found.append(Cue(s, e, entry.phrase, entry.category))
+                found.append(Cue(s, e, entry.phrase, entry.category, entry.language))
         found.sort(key=lambda c: (c.start, -c.end))
         return found

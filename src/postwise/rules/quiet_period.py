@@ -146,6 +146,8 @@ def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | Non
     for cue in candidates:
         if any(n.start <= cue.start and cue.end <= n.end for n in excluded):
             continue
+        if cue.language is not None and post.language != cue.language:
+            continue
         at = where(cue.start)
         if cue.category == "qualified" and (at not in with_period or at in clinical):
             continue
