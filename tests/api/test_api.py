@@ -241,3 +241,15 @@ def test_metrics_count_requests_and_posts(api: Api) -> None:
     body = api.client.get("/metrics").text
     assert 'postwise_http_requests_total{method="POST",route="/api/posts",status="201"} 1.0' in body
     assert 'postwise_posts{state="in_review"} 1.0' in body
+
+
+def test_a_streamed_body_over_the_limit_is_refused_too(api: Api) -> None:
+    def chunks() -> Any:
+        yield b'{"text": "'
+        for _ in range(70):
+            yield b"a" * 10_000
+        yield b'"}'
+
+    r = api.client.post("/api/posts", content=chunks(), headers=api.as_("ada"))
+    assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"
+    assert count(api, Post) == 0

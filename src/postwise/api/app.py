@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from postwise.api import admin, errors, posts, system
-from postwise.api.errors import BodyTooLarge, error_body
+from postwise.api.errors import error_body
 from postwise.api.metrics import Metrics
 from postwise.api.service import Service
 from postwise.store import Database
@@ -56,15 +56,33 @@ class Guard:
                 ),
             )
             return
-        seen = 0
+        if length is None and scope["method"] in ("POST", "PUT", "PATCH"):
+            # A streamed body has no length up front: read it (up to the limit) first.
+            messages: list[Message] = []
+            seen = 0
+            while True:
+                message = await receive()
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    await _send_json(
+                        send,
+                        413,
+                        error_body(
+                            "body_too_large",
+                            f"the request body is larger than {self.limit:,} bytes",
+                            "body",
+                        ),
+                    )
+                    return
+                messages.append(message)
+                if message["type"] != "http.request" or not message.get("more_body"):
+                    break
+            replay = iter(messages)
 
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise BodyTooLarge(self.limit)
-            return message
+            async def buffered() -> Message:
+                return next(replay, None) or await receive()
+
+            receive = buffered
 
         status = 500
 
@@ -76,7 +94,7 @@ class Guard:
 
         started = time.perf_counter()
         try:
-            await self.app(scope, counted, sending)
+            await self.app(scope, receive, sending)
         finally:
             route = scope.get("route")
             label = getattr(route, "path", "unmatched")

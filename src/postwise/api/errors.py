@@ -21,12 +21,6 @@ from postwise.policy.errors import InputError
 from postwise.workflow.errors import WorkflowError
 
 
-class BodyTooLarge(Exception):
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"the request body is larger than {limit:,} bytes")
-        self.limit = limit
-
-
 def error_body(
     code: str, message: str, field: str = "", problems: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
@@ -90,10 +84,6 @@ def install(app: FastAPI) -> None:
         first = problems[0] if problems else {"field": "", "message": "invalid request"}
         message = "; ".join(f"{p['field'] or 'body'}: {p['message']}" for p in problems)
         return JSONResponse(error_body("validation_error", message, first["field"], problems), 422)
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(_: Request, exc: BodyTooLarge) -> JSONResponse:
-        return JSONResponse(error_body("body_too_large", str(exc), "body"), 413)
 
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException) -> JSONResponse:
