@@ -158,6 +158,11 @@ def test_contact_details_and_numbers_that_pass_their_checks_are_found(
         ("a date", "The meeting is on 03-03-2026 at 10:00."),
         ("opening hours", "Öppettider 08.30–16.30, lunchstängt 12–13."),
         ("a premium-rate service number", "Bel 0900-8844 voor de politie (geen spoed)."),
+        ("an organisation's switchboard", "Reach our reception at +31 30 123 4567 today."),
+        (
+            "a free number in one country that is a landline in another, in Swedish",
+            "Ring gratis på 020-555 01 23 om du har frågor.",
+        ),
         ("a postcode and street number", "Ons adres: Padualaan 8, 3584 CH Utrecht."),
         ("a big amount", "Intäkterna landade på 12 345 678 kr."),
         ("an ISBN", "ISBN 978-91-7424-123-4, finns på biblioteket."),
@@ -217,6 +222,16 @@ def test_numbers_that_fail_their_checks_and_innocent_look_alikes_raise_nothing(
             "ernstig ziek",
         ),
         (
+            "someone identified through another person",
+            "Erik är ledig några veckor. Hans fru har fått diagnosen bröstcancer.",
+            "fått diagnosen",
+        ),
+        (
+            "an operation, as someone's operation",
+            "My colleague Anna is recovering from knee surgery, flowers welcome!",
+            "knee surgery",
+        ),
+        (
             "a pronoun pointing back at a named person",
             "Tom Baker is away for a while. He had a stroke last week.",
             "had a stroke",
@@ -252,6 +267,10 @@ def test_health_details_about_someone_else_are_found(
         ("Swedish slang 'sjukt bra'", "Sara Ek är sjukt bra på Excel."),
         ("Dutch slang 'ziek goed'", "Dat was ziek goed, Kees Jansen!"),
         ("an awareness day with names", "World Cancer Day: Anna Berg and Tom Lee explain."),
+        ("a list of topics", "Vår kollega Anna forskar om cancer och leukemi."),
+        ("a department", "Anna Berg, head of surgery at UMC Utrecht, opened the symposium."),
+        ("a topic after a verb", "Tom Lee on how to prevent burnout in teams, great talk."),
+        ("a role around a condition", "Mark Verhoeven, our diabetes nurse, got the team award."),
     ],
 )
 def test_health_words_not_about_another_person_raise_nothing(

@@ -150,6 +150,11 @@ def test_keys_and_tokens_of_known_shapes_are_found_and_masked(
         ("a Swedish password after a colon", "Nytt lösen för wifi: Kanelbulle#7", "Kanelbulle#7"),
         ("a closed compound of password", "Het gastwachtwoord is Welkom2026!", "Welkom2026"),
         (
+            "a Swedish qualifier with a colon inside a word",
+            "Lösenordet till wifi:t är Fika2026!",
+            "Fika2026",
+        ),
+        (
             "a password with inner capitals and no digits",
             "My new password is ThisIsMyPassword and I love it",
             "ThisIsMyPassword",

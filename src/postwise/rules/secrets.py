@@ -299,7 +299,8 @@ class _Lexicon:
         # unmistakable (see _unmistakable).
         self._bare = re.compile(r"(?P<qualifier>)[ \t]+(?P<value>\S+)")
         self._tail = re.compile(
-            rf"(?P<qualifier>(?:[ \t]+(?!(?:{copulas})[ \t])[^{stop}]+){{0,{max_words}}}?)"
+            rf"(?P<qualifier>(?:[ \t]+(?!(?:{copulas})[ \t])(?:[^{stop}]|:(?=\w))+)"
+            rf"{{0,{max_words}}}?)"
             rf"(?:[ \t]*(?::=|=>|=|:)[ \t]*\n?[ \t]*"
             rf"|[ \t]+(?:{copulas})(?:[ \t]+(?:{then}))?[ \t]*:?[ \t]+)"
             r"(?P<value>\S+)"
