@@ -123,6 +123,8 @@ def test_an_employee_sees_and_acts_on_their_own_posts_only(api: Api) -> None:
     assert api.client.get("/api/reviews/queue", headers=api.as_("bo")).status_code == 403
     assert api.client.get("/api/drug-safety-reports", headers=api.as_("bo")).status_code == 403
     assert api.client.get("/api/drug-safety-reports", headers=api.as_("rita")).status_code == 200
+    assert api.client.get("/api/reports/role-duty", headers=api.as_("bo")).status_code == 403
+    assert api.client.get("/api/reports/role-duty", headers=api.as_("rita")).json() == []
     r = api.post("rita", f"/api/posts/{post['id']}/reviews", {"decision": "approve"})
     assert r.status_code == 201  # type: ignore[attr-defined]
     all_posts = api.client.get("/api/posts", headers=api.as_("rita")).json()

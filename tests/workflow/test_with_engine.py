@@ -61,3 +61,36 @@ def test_posting_window_reads_the_planned_time(real_world: World) -> None:
     )
     assert "posting_window" not in kinds(real_world, day)
     assert "posting_window" in kinds(real_world, night)
+
+
+def test_role_duty_lists_people_in_active_roles_who_went_quiet(real_world: World) -> None:
+    from postwise.workflow.duties import role_duty_report
+
+    data = service_policy()
+    data["rules"].append(  # type: ignore[attr-defined]
+        {
+            "id": "managers-post",
+            "kind": "role_duty",
+            "severity": "tip",
+            "guideline": {
+                "en": "Post now and then.",
+                "sv": "Posta ibland.",
+                "nl": "Post af en toe.",
+            },
+            "settings": {"roles": ["engineer"], "max_days_silent": 14},
+        }
+    )
+    with real_world.db.session() as s:
+        real_world.flow.policies.activate(s, SYSTEM, dump_policy(data), real_world.clock())
+    post_id = real_world.post("ada", "Hello from the lab.")
+    with real_world.db.session() as s:
+        post = s.get(Post, post_id)
+        assert post is not None
+        real_world.flow.start_publishing(s, post)
+        real_world.flow.mark_published(s, post, None, None)
+    real_world.clock.advance(days=20)
+    with real_world.db.session() as s:
+        _, policy = real_world.flow.policies.active(s)
+        lines = role_duty_report(s, policy, real_world.clock())
+    silent = {(line["name"], line["days_silent"]) for line in lines}
+    assert ("Ada", 20) in silent and ("Rita", None) in silent

@@ -159,6 +159,18 @@ def review_samples(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
         return svc.workflow.samples(s, me)
 
 
+@router.get("/reports/role-duty", tags=["reviews"])
+def role_duty_report(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
+    """People in roles that must post (``role_duty`` rules) who have been silent too long."""
+    from postwise.workflow.duties import role_duty_report as report
+    from postwise.workflow.people import require
+
+    with svc.reading(token) as (s, me):
+        require(me, "reviewer")
+        _, policy = svc.workflow.policies.active(s)
+        return report(s, policy, svc.workflow.clock())
+
+
 @router.get("/drug-safety-reports", tags=["drug safety"])
 def drug_safety_reports(svc: ServiceDep, token: TokenDep) -> list[dict[str, Any]]:
     """Possible adverse events: open ones first, nearest deadline first."""
