@@ -102,7 +102,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     def detect(post: Post) -> Iterator[Hit]:
         folded = post.folded
         text = folded.folded
-        who = people.of(folded, [(m.start, m.end) for m in post.entities])
+        who = people.of(folded, lambda: [(m.start, m.end) for m in post.entities])
 
         def authors_own(start: int) -> bool:
             # "Mail me at …", "ring mig på …", "mijn nummer is …": the author's own details.

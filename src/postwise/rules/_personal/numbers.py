@@ -180,7 +180,7 @@ class NumberFinder:
                     yield NumberHit(start, end, "national_id", {"id_name": name})
         if "phone" in self._kinds:
             for m in islice(_PHONE_RE.finditer(folded), _MAX_CANDIDATES):
-                if not free(m.start(), m.end()):
+                if not free(m.start(), m.end()) or labelled(m.start()):
                     continue
                 span = self._phone_span(folded, m.start(), m.end(), clues)
                 if span is not None and free(*span) and not labelled(span[0]):

@@ -11,7 +11,7 @@ products or competitors. A *relation* is a phrase such as "my colleague", "min m
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
@@ -62,8 +62,9 @@ class People:
             rf"(?:[ \t]+(?:(?:{particles})[ \t]+)*{_CAPITALISED})+(?![\p{{L}}\p{{M}}])"
         )
 
-    def of(self, text: FoldedText, entities: list[tuple[int, int]]) -> PostPeople:
-        """The people of one post (computed lazily, each part at most once)."""
+    def of(self, text: FoldedText, entities: Callable[[], list[tuple[int, int]]]) -> PostPeople:
+        """The people of one post (computed lazily, each part at most once); ``entities``
+        gives the spans of the organisation's own names, asked only when names are needed."""
         return PostPeople(self, text, entities)
 
     def relations(self, text: FoldedText) -> list[tuple[int, int]]:
@@ -117,7 +118,9 @@ class People:
 class PostPeople:
     """Names, relations and pronouns of one post, for the questions the rule asks."""
 
-    def __init__(self, people: People, text: FoldedText, entities: list[tuple[int, int]]):
+    def __init__(
+        self, people: People, text: FoldedText, entities: Callable[[], list[tuple[int, int]]]
+    ) -> None:
         self._people = people
         self._text = text
         self._entities = entities
@@ -132,7 +135,7 @@ class PostPeople:
 
     @cached_property
     def names(self) -> list[Reference]:
-        return self._people.names(self._text, self._entities)
+        return self._people.names(self._text, self._entities())
 
     @cached_property
     def references(self) -> list[Reference]:
