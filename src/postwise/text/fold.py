@@ -10,6 +10,7 @@ of folded character ``i``. Either way :meth:`FoldedText.to_original` maps spans 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,8 +100,6 @@ class FoldedText:
         """The folded offset where original character ``original_offset`` begins."""
         if self.index is None:
             return original_offset
-        import bisect
-
         return bisect.bisect_left(self.index, original_offset)
 
     def original_char(self, folded_offset: int) -> str:
@@ -133,11 +132,15 @@ class FoldedText:
             spans.append(Span(start, len(self.folded)))
         return tuple(spans)
 
+    @cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(span.start for span in self.sentences)
+
     def sentence_of(self, offset: int) -> Span:
         """The sentence that contains folded ``offset`` (the whole text if none does)."""
-        for span in self.sentences:
-            if span.start <= offset < span.end:
-                return span
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return Span(0, len(self.folded))
 
     def is_camel_boundary(self, offset: int) -> bool:

@@ -144,11 +144,16 @@ def _leftmost_longest(candidates: list[Match[T]]) -> list[Match[T]]:
         return candidates
     candidates.sort(key=lambda m: (m.start, m.start - m.end))
     chosen: list[Match[T]] = []
+    same_span: set[tuple[str, object]] = set()
     reach = -1
     for m in candidates:
         if m.start >= reach:
             chosen.append(m)
+            same_span = {(m.term, m.value)}
             reach = m.end
-        elif m.start == chosen[-1].start and m.end == chosen[-1].end and m not in chosen:
-            chosen.append(m)  # the same words listed under several values: keep each value
+        elif m.start == chosen[-1].start and m.end == chosen[-1].end:
+            # The same words listed under several values: keep each value once.
+            if (m.term, m.value) not in same_span:
+                same_span.add((m.term, m.value))
+                chosen.append(m)
     return chosen
