@@ -93,8 +93,8 @@ class Database:
             yield session
 
     def ping(self) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(text("SELECT 1")).scalar() == 1
+        with self.reading() as session:
+            return session.execute(text("SELECT 1")).scalar() == 1
 
     def dispose(self) -> None:
         self.engine.dispose()
