@@ -18,9 +18,10 @@ cues per language in a small notation on folded text (lower case, accents option
 
 A file's ``not:`` lists look-alikes per language ("don't stop taking", "no guarantee"): a
 look-alike that starts before an overlapping cue, or where it starts, wins, and is not
-reported. Every cue is found through its longest run of plain words: all runs of all groups go
-into one :class:`~postwise.rules._cues.CueSet` (one Aho-Corasick pass); the rest of a cue is
-checked with a small compiled regex around a found run only, so a post without any run costs
+reported. Every cue is found through an anchor, a run of plain words chosen to be rare in
+text and to write out in few forms: the anchors of all groups go into one
+:class:`~postwise.rules._cues.CueSet` (one Aho-Corasick pass); the rest of a cue is checked
+with small compiled regexes around a found anchor only, so a post without any anchor costs
 one pass.
 """
 
@@ -29,27 +30,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from postwise.rules import RuleConfigError
 from postwise.rules._cues import CueSet
 from postwise.text.data import load_data
 from postwise.text.fold import FoldedText, fold
 from postwise.text.matcher import surface_forms
 
+if TYPE_CHECKING:
+    from postwise.policy.compiled import CompiledOrganisation
+
 DEFAULT_GAP = 6
-# How far before a run a leading part of a cue is looked for (characters).
-LOOKBACK = 160
+# At most this many written-out forms per anchor: alternatives beyond it are left to the
+# regexes around the anchor (a large automaton is slower to build and to run).
+MAX_FORMS = 64
+# An anchor whose shortest form has this many characters is rare enough in text; among
+# those, the one with the fewest forms wins (a smaller automaton runs faster).
+RARE_ENOUGH = 5
+# How far before an anchor the leading part of a cue is looked for (characters; never
+# across the end of a sentence).
+LOOKBACK = 100
 _GAP_MARK = "..."
 _GAP_RE = re.compile(r"\.\.\.(\d*)")
 # A class glued to the end of a word ("in<end>") becomes its own token, joined without space.
 _GLUE = "\x00"
-_GLUED_CLASS = re.compile(r"^([^<(]+?)(<[a-z_]+>)$")
+_GLUED_CLASS = re.compile(r"^([^<]+?)(<[a-z_]+>)$")
 # Between the words of a gap: anything but a word character or the end of a sentence.
 _SEP = r"[^\w.!?]+"
 _WORD = r"[\w'-]+(?:[.,]\d+)*"
 _SPACE = " +"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _WORD_RE = re.compile(r"[^\W_]+")
+_PAREN = re.compile(r"[()]")
+_SPECIAL = re.compile(r"[()|]")
 
 
 @dataclass(frozen=True)
@@ -69,8 +84,8 @@ class _Pattern:
     language: str
     phrase: str
     ignore: bool
-    lead: re.Pattern[str] | None
-    tail: re.Pattern[str] | None
+    lead: str | None  # regex sources, compiled on first use: most cues never get that far
+    tail: str | None
 
 
 class CuePatterns:
@@ -82,10 +97,13 @@ class CuePatterns:
         languages: Iterable[str],
         names: Mapping[str, Sequence[str]] | None = None,
         extra: Mapping[str, Iterable[str]] | None = None,
+        extra_at: tuple[str | None, ...] = ("cues",),
     ) -> None:
+        """``extra`` adds a policy's own cues per group, in any language; one that does not
+        parse is a :class:`~postwise.rules.RuleConfigError` at ``extra_at`` (a ``None`` in it
+        stands for the group's name)."""
         langs = tuple(languages)
         self._names = {key: _name_forms(values) for key, values in (names or {}).items()}
-        self._regex_cache: dict[str, re.Pattern[str]] = {}
         self._patterns: list[_Pattern] = []
         entries: list[tuple[str, str]] = []
         for group, data in groups.items():
@@ -97,8 +115,12 @@ class CuePatterns:
                     entries.extend(self._add(phrase, group, lang, False, gap, classes))
                 for phrase in ignored.get(lang) or []:
                     entries.extend(self._add(phrase, group, lang, True, gap, classes))
-            for phrase in (extra or {}).get(group, []):
-                entries.extend(self._add(phrase, group, "*", False, gap, classes))
+            for i, phrase in enumerate((extra or {}).get(group, [])):
+                try:
+                    entries.extend(self._add(phrase, group, "*", False, gap, classes))
+                except ValueError as exc:
+                    loc = tuple(group if part is None else part for part in extra_at)
+                    raise RuleConfigError(str(exc), (*loc, i)) from None
         self._cues = CueSet(entries)
         self.size = self._cues.size
 
@@ -110,10 +132,18 @@ class CuePatterns:
         languages: Iterable[str],
         names: Mapping[str, Sequence[str]] | None = None,
         extra: Mapping[str, Iterable[str]] | None = None,
+        extra_at: tuple[str | None, ...] = ("cues",),
     ) -> CuePatterns:
-        """Read ``data/lexicons/<kind>/<group>.yaml`` for each group."""
-        data = {group: load_data("lexicons", kind, f"{group}.yaml") for group in groups}
-        return cls(data, languages, names, extra)
+        """Read ``data/lexicons/<kind>/<group>.yaml`` for each group (``other/group`` reads
+        another kind's file); built once per process for the same arguments."""
+        return _load(
+            kind,
+            tuple(groups),
+            tuple(languages),
+            tuple((k, tuple(v)) for k, v in sorted((names or {}).items())),
+            tuple((k, tuple(v)) for k, v in sorted((extra or {}).items()) if v),
+            extra_at,
+        )
 
     def find(self, text: FoldedText) -> list[PatternMatch]:
         """Cues in ``text``: leftmost-longest, look-alikes removed, in text order."""
@@ -123,12 +153,15 @@ class CuePatterns:
             pattern = self._patterns[int(cue.category)]
             start, end = cue.start, cue.end
             if pattern.lead is not None:
-                lead = pattern.lead.search(folded, max(0, start - LOOKBACK), start)
+                window = max(0, start - LOOKBACK)
+                for end_mark in (". ", "! ", "? "):  # a cue may start at the mark, not before
+                    window = max(window, folded.rfind(end_mark, window, start))
+                lead = _compiled(pattern.lead).search(folded, window, start)
                 if lead is None:
                     continue
                 start = lead.start()
             if pattern.tail is not None:
-                tail = pattern.tail.match(folded, end)
+                tail = _compiled(pattern.tail).match(folded, end)
                 if tail is None:
                     continue
                 end = tail.end()
@@ -158,27 +191,25 @@ class CuePatterns:
         classes: Mapping[str, str],
     ) -> list[tuple[str, str]]:
         tokens = _tokens(fold(phrase))
-        first, last = _anchor(tokens, phrase)
+        first, last, forms = self._anchor(tokens, phrase)
+        if not forms:
+            # It names what the organisation has not listed (no competitors, no prescription
+            # products): the cue can never match, which is no reason to refuse the policy.
+            return []
         lead = tail = None
         if first > 0:
             source = self._sequence(tokens[:first], gap, classes, phrase, trailing_joint=True)
             if tokens[0][:1].isalnum() or tokens[0][:1] in "({":
                 source = r"(?<!\w)" + source  # a lead starts at the start of a word
-            lead = self._regex(source + r"\Z")
+            lead = source + r"\Z"
         if last < len(tokens):
             rest = tokens[last:]
             source = self._sequence(rest, gap, classes, phrase, leading_joint=True)
             if not rest[-1].endswith("*") and not rest[-1].startswith(_GAP_MARK):
                 source += r"(?!\w)"
-            tail = self._regex(source)
-        anchor = " ".join(tokens[first:last])
-        if any(self._names.get(m.group(1)) == [] for m in _PLACEHOLDER.finditer(anchor)):
-            # It names what the organisation has not listed (no competitors, no prescription
-            # products): the cue can never match, which is no reason to refuse the policy.
-            return []
-        forms = self._expand(anchor)
-        if not forms or any("*" in form.strip("*") for form in forms):
-            raise ValueError(f"cue {phrase!r}: its plain words need a word, '*' only at the edges")
+            tail = source
+        if any("*" in form.strip("*") for form in forms):
+            raise ValueError(f"cue {phrase!r}: '*' only at the edges of its plain words")
         index = str(len(self._patterns))
         self._patterns.append(_Pattern(group, language, phrase, ignore, lead, tail))
         return [(form, index) for form in forms]
@@ -271,6 +302,61 @@ class CuePatterns:
         alternatives = "|".join(re.escape(f).replace(r"\ ", _SPACE) for f in forms)
         return rf"(?:{alternatives})(?:'s|s|-\w+)?"
 
+    def _stats(self, token: str) -> tuple[int, int]:
+        """How many forms a token writes out in, and the length of its shortest form."""
+        alternatives = _alternatives(token)
+        count, shortest = 0, 1 << 30
+        for alternative in alternatives:
+            size, extra = 1, 0
+            for m in _PLACEHOLDER.finditer(alternative):
+                forms = self._names.get(m.group(1)) or []
+                size *= len(forms)
+                extra += min((len(f) for f in forms), default=0) - len(m.group())
+            count += size
+            if size:
+                shortest = min(shortest, len(alternative.strip("*")) + extra)
+        return count, shortest if count else 0
+
+    def _anchor(self, tokens: Sequence[str], phrase: str) -> tuple[int, int, list[str]]:
+        """The tokens ``[first, last)`` to find the cue by, and their written-out forms.
+
+        Among runs of plain words (no gap, no class) that write out in at most
+        :data:`MAX_FORMS` forms and never as nothing, the best has the longest shortest form
+        up to :data:`RARE_ENOUGH` characters (short anchors such as "is" are everywhere),
+        then the fewest forms, then the longest shortest form.
+        No forms at all: every run names something the organisation has not listed.
+        """
+        best: tuple[tuple[int, int, int], int, int] | None = None  # score, first, last
+        empty: tuple[int, int] | None = None
+        stats = [self._stats(t) for t in tokens]
+        plain = [not t.startswith((_GAP_MARK, _GLUE)) and "<" not in t for t in tokens]
+        for first in range(len(tokens)):
+            count, length, required = 1, -1, False
+            for last in range(first + 1, len(tokens) + 1):
+                if not plain[last - 1]:
+                    break
+                token_count, token_length = stats[last - 1]
+                count *= token_count
+                if count == 0:
+                    empty = empty or (first, last)
+                    break
+                if count > MAX_FORMS:
+                    break
+                optional = any(not a.split() for a in _alternatives(tokens[last - 1]))
+                required = required or not optional
+                length += token_length + (0 if optional else 1)
+                if not required:
+                    continue  # every word optional: the cue could be there without them
+                score = (min(length, RARE_ENOUGH), -count, length)
+                if best is None or score > best[0]:
+                    best = (score, first, last)
+        if best is not None:
+            first, last = best[1], best[2]
+            return first, last, self._expand(" ".join(tokens[first:last]))
+        if empty is not None:
+            return empty[0], empty[1], []
+        raise ValueError(f"cue {phrase!r} needs a plain word that is not optional")
+
     def _expand(self, text: str) -> list[str]:
         """Every plain form of an anchor: alternatives and names written out."""
         forms = [" ".join(form.split()) for form in _alternatives(text)]
@@ -290,12 +376,6 @@ class CuePatterns:
         for name in forms:
             out.extend(self._fill_names(form[: match.start()] + name + form[match.end() :]))
         return out
-
-    def _regex(self, source: str) -> re.Pattern[str]:
-        cached = self._regex_cache.get(source)
-        if cached is None:
-            cached = self._regex_cache[source] = re.compile(source)
-        return cached
 
 
 def _gap(words: int) -> str:
@@ -337,53 +417,56 @@ def _tokens(phrase: str) -> list[str]:
     return split
 
 
-def _anchor(tokens: Sequence[str], phrase: str) -> tuple[int, int]:
-    """The longest run of plain words (no gap, no class): ``[first, last)`` token indexes."""
-    best = (0, 0)
-    start = None
-    for i, token in enumerate([*tokens, _GAP_MARK]):
-        plain = not token.startswith(_GAP_MARK) and "<" not in token
-        if plain and start is None:
-            start = i
-        elif not plain and start is not None:
-            if i - start > best[1] - best[0]:
-                best = (start, i)
-            start = None
-    if best == (0, 0):
-        raise ValueError(f"cue {phrase!r} needs at least one plain word")
-    return best
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+@cache
+def _load(
+    kind: str,
+    groups: tuple[str, ...],
+    languages: tuple[str, ...],
+    names: tuple[tuple[str, tuple[str, ...]], ...],
+    extra: tuple[tuple[str, tuple[str, ...]], ...],
+    extra_at: tuple[str | None, ...],
+) -> CuePatterns:
+    data: dict[str, Any] = {}
+    for group in groups:
+        folder, _, name = group.rpartition("/")
+        data[name] = load_data("lexicons", folder or kind, f"{name}.yaml")
+    return CuePatterns(data, languages, dict(names), dict(extra), extra_at)
 
 
 def _closing(text: str, open_at: int) -> int:
     depth = 0
-    for i in range(open_at, len(text)):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+    for m in _PAREN.finditer(text, open_at):
+        depth += 1 if m.group() == "(" else -1
+        if depth == 0:
+            return m.start()
     raise ValueError(f"unbalanced parentheses in cue {text!r}")
 
 
 def _split_top(text: str, sep: str) -> list[str]:
+    """Split at ``sep`` outside parentheses."""
+    if "(" not in text:
+        return text.split(sep)
     parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
+    depth = start = 0
+    for m in _SPECIAL.finditer(text):
+        char = m.group()
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        if char == sep and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
+        elif char == sep and depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
     return parts
 
 
+@cache
 def _alternatives(text: str) -> list[str]:
     start = text.find("(")
     if start < 0:
@@ -396,11 +479,24 @@ def _alternatives(text: str) -> list[str]:
     return out
 
 
-def listed_role(role: str, roles: Iterable[str]) -> bool:
+@lru_cache(maxsize=4096)
+def names_of(org: CompiledOrganisation) -> dict[str, list[str]]:
+    """What ``{org}``, ``{competitor}`` and ``{drug}`` stand for in cues: the organisation's
+    names (aliases, handles, hashtags), its competitors, its prescription products."""
+    model = org.model
+    return {
+        "org": [model.name, *model.aliases, *model.handles, *model.hashtags],
+        "competitor": list(model.competitors),
+        "drug": [n for p in model.products if p.prescription for n in [p.name, *p.aliases]],
+    }
+
+
+@lru_cache(maxsize=4096)
+def listed_role(role: str, roles: tuple[str, ...]) -> bool:
     """Whether ``role`` is one of ``roles``: equal, or containing it as whole words, folded.
 
     A listed "editor" covers "video editor"; a listed "press officer" covers "Press Officer
-    Nordics"; nothing covers the empty role.
+    Nordics"; nothing covers the empty role. Cached: a policy has few roles, people few titles.
     """
     words = " ".join(_WORD_RE.findall(fold(role)))
     if not words:
@@ -434,3 +530,51 @@ def nearest(start: int, end: int, spans: Sequence[S]) -> S:
         return 0
 
     return min(spans, key=distance)
+
+
+def lexicon_problems(
+    kind: str, group: str, languages: Iterable[str] = ("en", "sv", "nl"), text: str | None = None
+) -> list[str]:
+    """What is wrong with ``data/lexicons/<kind>/<group>.yaml`` (or ``text``), for tests and
+    lexicon authors.
+
+    A key written twice (YAML would silently keep the last), an unknown top-level key, a cue
+    that does not parse, a regex that does not compile: each is one line. Names (``{org}``…)
+    are filled with a placeholder.
+    """
+    from importlib import resources
+
+    import yaml
+
+    if text is None:
+        ref = resources.files("postwise").joinpath("data", "lexicons", kind, f"{group}.yaml")
+        text = ref.read_text("utf-8")
+    problems: list[str] = []
+
+    class _Strict(yaml.SafeLoader):
+        pass
+
+    def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        problems.extend(
+            f"key {k!r} is written twice" for k in {k for k in keys if keys.count(k) > 1}
+        )
+        return loader.construct_mapping(node)
+
+    _Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    data = yaml.load(text, Loader=_Strict)
+    langs = tuple(languages)
+    known = {"gap", "classes", "not", "negators", *langs}
+    problems.extend(f"unknown key {k!r}" for k in data if k not in known)
+    names = {k: ["Example"] for k in ("org", "drug", "competitor", "product")}
+    try:
+        patterns = CuePatterns({group: data}, langs, names)
+    except ValueError as exc:
+        return [*problems, str(exc)]
+    for pattern in patterns._patterns:
+        for source in (pattern.lead, pattern.tail):
+            try:
+                _compiled(source or "")
+            except re.error as exc:
+                problems.append(f"cue {pattern.phrase!r}: {exc}")
+    return problems

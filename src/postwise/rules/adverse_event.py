@@ -66,8 +66,8 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
     lexicon = load_data("lexicons", "adverse_event", "symptoms.yaml")
-    symptoms = CuePatterns(
-        {"symptoms": lexicon}, org.languages, extra={"symptoms": settings.symptoms}
+    symptoms = CuePatterns.load(
+        "adverse_event", ["symptoms"], org.languages, extra={"symptoms": settings.symptoms}
     )
     negators = frozenset(
         fold(w) for lang in org.languages for w in (lexicon.get("negators") or {}).get(lang, [])

@@ -30,7 +30,7 @@ from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns
+from postwise.rules._patterns import CuePatterns, names_of
 
 if TYPE_CHECKING:
     from postwise.engine.post import Post
@@ -57,9 +57,8 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     groups: list[str] = sorted(settings.checks)
     if "prediction" in groups:
         groups.append(FORECAST)
-    cues = CuePatterns.load(
-        "claims", groups, org.languages, names(org), {str(k): v for k, v in settings.cues.items()}
-    )
+    more = {str(k): v for k, v in settings.cues.items()}
+    cues = CuePatterns.load("claims", groups, org.languages, names_of(org), more, ("cues", None))
     market = CuePatterns.load("claims", ["market"], org.languages)
 
     def detect(post: Post) -> Iterator[Hit]:
@@ -81,15 +80,6 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             )
 
     return detect
-
-
-def names(org: CompiledOrganisation) -> dict[str, list[str]]:
-    """The organisation's names and competitors, for ``{org}`` and ``{competitor}`` in cues."""
-    model = org.model
-    return {
-        "org": [model.name, *model.aliases, *model.handles, *model.hashtags],
-        "competitor": list(model.competitors),
-    }
 
 
 KIND = RuleKind(

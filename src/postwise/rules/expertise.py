@@ -37,7 +37,7 @@ from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns, listed_role
+from postwise.rules._patterns import CuePatterns, listed_role, names_of
 from postwise.text.data import load_data
 from postwise.text.fold import fold
 
@@ -73,16 +73,13 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
     wanted = frozenset(settings.domains)
-    names = {
-        "org": [org.model.name, *org.model.aliases, *org.model.handles, *org.model.hashtags],
-        "drug": [n for p in org.model.products if p.prescription for n in [p.name, *p.aliases]],
-    }
     cues = CuePatterns.load(
         "expertise",
         sorted(wanted),
         org.languages,
-        names,
+        names_of(org),
         {str(k): v for k, v in settings.cues.items()},
+        ("cues", None),
     )
     coverage = _coverage(tuple(sorted((d, tuple(w)) for d, w in settings.expertise.items())))
     extra_roles = tuple(settings.spokesperson_roles)
@@ -94,7 +91,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         found = cues.find(post.folded)
         if not found:
             return
-        if listed_role(author.role, [*post.policy.model.people.spokesperson_roles, *extra_roles]):
+        if listed_role(author.role, (*post.policy.model.people.spokesperson_roles, *extra_roles)):
             return
         covered = _covered(author, coverage)
         reported: set[str] = set()

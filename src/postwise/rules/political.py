@@ -68,7 +68,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     extra_roles = tuple(settings.roles)
 
     def detect(post: Post) -> Iterator[Hit]:
-        roles = [*post.policy.model.people.impartial_roles, *extra_roles]
+        roles = (*post.policy.model.people.impartial_roles, *extra_roles)
         if not roles or not listed_role(post.context.author.role, roles):
             return
         text = post.folded

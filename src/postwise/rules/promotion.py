@@ -24,15 +24,13 @@ out.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns, nearest
-from postwise.rules.claims import names
-from postwise.text.data import load_data
+from postwise.rules._patterns import CuePatterns, names_of, nearest
 
 if TYPE_CHECKING:
     from postwise.engine.post import Post
@@ -54,12 +52,13 @@ class Settings(RuleSettings):
 def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
-    groups: dict[str, Any] = {"promotion": load_data("lexicons", "promotion", "promotion.yaml")}
-    if settings.with_claims:
-        groups.update({g: load_data("lexicons", "claims", f"{g}.yaml") for g in CLAIMS})
-    drugs = [n for p in org.model.products if p.prescription for n in [p.name, *p.aliases]]
-    cues = CuePatterns(
-        groups, org.languages, {**names(org), "drug": drugs}, {"promotion": settings.cues}
+    groups = ["promotion", *(f"claims/{g}" for g in CLAIMS if settings.with_claims)]
+    cues = CuePatterns.load(
+        "promotion",
+        groups,
+        org.languages,
+        names_of(org),
+        {"promotion": settings.cues},
     )
 
     def detect(post: Post) -> Iterator[Hit]:
