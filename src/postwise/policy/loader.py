@@ -7,7 +7,6 @@ settings → terms``) is walked through the node tree to the nearest line and co
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -16,27 +15,13 @@ from pydantic import ValidationError
 
 from postwise.policy.errors import PolicyError, Problem
 from postwise.policy.model import PolicyBase, consistency_problems, policy_model
+from postwise.text.data import StrictLoader
 
 MAX_POLICY_BYTES = 1_000_000
 _Loc = tuple[str | int, ...]
 
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~20× faster
-
-
-class _Loader(_Base):  # type: ignore[misc]
-    """Safe loader that keeps every value a string where YAML 1.1 would guess ('no' → False)."""
-
-
-# YAML 1.1 reads `no`/`on` as booleans and 17:30 as the number 1050; a policy has language
-# codes and clock times, so only true/false are booleans and only plain decimals are integers.
-_BOOL, _INT = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL, _INT)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), None)
-_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), None)
+_Loader = StrictLoader
 
 
 Marks = dict[_Loc, tuple[int, int]]

@@ -144,16 +144,16 @@ def _leftmost_longest(candidates: list[Match[T]]) -> list[Match[T]]:
         return candidates
     candidates.sort(key=lambda m: (m.start, m.start - m.end))
     chosen: list[Match[T]] = []
-    same_span: set[tuple[str, object]] = set()
+    values_here: list[object] = []
     reach = -1
     for m in candidates:
         if m.start >= reach:
             chosen.append(m)
-            same_span = {(m.term, m.value)}
+            values_here = [m.value]
             reach = m.end
-        elif m.start == chosen[-1].start and m.end == chosen[-1].end:
-            # The same words listed under several values: keep each value once.
-            if (m.term, m.value) not in same_span:
-                same_span.add((m.term, m.value))
-                chosen.append(m)
+        elif (m.start, m.end) == (chosen[-1].start, chosen[-1].end) and m.value not in values_here:
+            # The same words listed under several values: keep each value once (a name, a
+            # handle and a hashtag that share a form are one mention).
+            values_here.append(m.value)
+            chosen.append(m)
     return chosen
