@@ -7,9 +7,11 @@ returns and rolled back when it raises, so an error leaves nothing half done.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -17,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from postwise.api.metrics import Metrics
+from postwise.policy.compiled import CompiledPolicy
 from postwise.store import Database
 from postwise.store.models import Person
 from postwise.workflow import Unauthenticated, Workflow
@@ -28,11 +31,41 @@ bearer = HTTPBearer(
 )
 
 
+CHECK_CACHE_SECONDS = 5.0
+
+
 @dataclass
 class Service:
     db: Database
     workflow: Workflow
     metrics: Metrics
+    _checkers: dict[str, tuple[float, str]] = field(default_factory=dict)
+    _active: tuple[float, str, str] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def policy_for_check(self, token: str | None) -> CompiledPolicy:
+        """The active policy for a stateless check by ``token``'s person.
+
+        The stateless check changes nothing, so it may rely on what this process learnt in
+        the last few seconds (who the token belongs to, which policy is active) instead of
+        asking the database on every keystroke. A revoked token or a newly activated policy
+        takes effect here within ``CHECK_CACHE_SECONDS``; every other endpoint asks anew.
+        """
+        if not token:
+            raise Unauthenticated("send a bearer token (Authorization: Bearer …)", "authorization")
+        now = time.monotonic()
+        known = self._checkers.get(token)
+        active = self._active
+        if known is None or known[0] < now or active is None or active[0] < now:
+            with self.reading(token) as (session, _):
+                row, policy = self.workflow.policies.active(session)
+            with self._lock:
+                if len(self._checkers) > 10_000:
+                    self._checkers.clear()
+                self._checkers[token] = (now + CHECK_CACHE_SECONDS, row.version)
+                self._active = (now + CHECK_CACHE_SECONDS, row.version, row.yaml)
+            return policy
+        return self.workflow.policies.compiled(active[1], active[2])
 
     @contextmanager
     def unit(self, token: str | None) -> Iterator[tuple[Session, Person]]:

@@ -60,8 +60,7 @@ def metrics(svc: ServiceDep) -> Response:
 @router.post("/api/check", tags=["check"])
 def check_post(body: CheckRequest, svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
     """Check a post against the active policy. Stateless: nothing is stored."""
-    with svc.reading(token) as (session, _):
-        _, policy = svc.workflow.policies.active(session)
+    policy = svc.policy_for_check(token)
     context = Context.from_data(body.context)
     started = time.perf_counter()
     report = check(body.text, context, policy)
