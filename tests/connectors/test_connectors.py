@@ -182,4 +182,3 @@ def test_the_connector_is_chosen_from_the_environment(
 def test_a_webhook_without_its_secret_is_a_configuration_error(db: Database) -> None:
     with pytest.raises(ValueError, match="POSTWISE_WEBHOOK_SECRET"):
         from_env(db, {"POSTWISE_CONNECTOR": "webhook", "POSTWISE_WEBHOOK_URL": "http://h"})
-
