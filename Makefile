@@ -30,5 +30,13 @@ test: $(STAMP) lint typecheck
 bench: $(STAMP)
 	$(BIN)/python bench/engine_bench.py
 
+# Detection quality on the shared dev set (the CI gate) and on our own two labelled sets:
+# tests/data/challenge-* (validation, used while improving) and tests/data/holdout-* (blind:
+# measure only, never tune on it).
+eval: $(STAMP)
+	$(BIN)/postwise eval ../shared/eval/dev-cases.jsonl --org ../shared/eval/dev-org.json --min-precision 0.9 --min-recall 0.9
+	$(BIN)/postwise eval tests/data/challenge-cases.jsonl --org tests/data/challenge-org.json
+	$(BIN)/postwise eval tests/data/holdout-cases.jsonl --org tests/data/holdout-org.json
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
