@@ -71,6 +71,7 @@ def _class_table() -> bytes:
 
 
 _CLASSES = _class_table()
+_CLASS_TOKEN_RE = re.compile(r"[^ .~]*")
 
 
 def _class_patterns() -> list[tuple[str, str]]:
@@ -306,11 +307,15 @@ class DisguiseMatcher:
         # The text as character classes (one C-speed pass), searched for signs of disguise.
         classes = f" {text.folded} ".encode("ascii", "replace").translate(_CLASSES).decode()
         spaced = False
+        covered = -1
         for end, reading in self._classes.iter(classes):
             if reading == "spaced":
                 spaced = True
-            else:
+            elif end > covered:
+                # One suspect per token is enough (a pasted key has hundreds of them).
                 suspects.append(end - 1)  # the padding space shifts class offsets by one
+                rest = _CLASS_TOKEN_RE.match(classes, end)
+                covered = rest.end() if rest else end
         if suspects:
             hits.extend(self._disguised(text, suspects))
         if spaced:
