@@ -150,6 +150,10 @@ def test_heated_posts(
             DAY,
         ),
         ("a friendly 'you all'", "Thank you all so much for coming to the talk!!", DAY),
+        ("a greeting to 'ni på HR'", "Hej ni på HR! Glad fredag!!", DAY),
+        ("good luck to 'ni på kontoret'", "Lycka till ni på kontoret i Malmö!!", DAY),
+        ("good luck to 'jullie in Utrecht'", "Veel succes jullie in Utrecht!!", DAY),
+        ("a thank-you emoji", "Tack ni på kundtjänsten 🙏 Bästa supporten!!", DAY),
         ("a question asked twice is not ???", "Anyone at ACR this year?? Let's meet up.", DAY),
     ],
 )

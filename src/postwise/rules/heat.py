@@ -61,6 +61,7 @@ _BETWEEN_RUN_RE = re.compile(r"[^\w]*")
 _PUNCTUATION = ("!!", "?!", "!?", "???", "‼", "⁉", "⁈")
 _WORD_RE = re.compile(r"[^\W_]+")
 _SLOT = "*"
+_EMOJI_REACH = 4
 # Shouting: two capitalised words in a row with this many letters in all, or two distinct
 # capitalised words of at least _LONG letters, or one of at least _VERY_LONG letters.
 _RUN_LETTERS = 5
@@ -94,6 +95,7 @@ class HostilePhrases:
 
     opening: TermMatcher[re.Pattern[str] | None]
     friendly: frozenset[str]
+    friendly_symbols: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, languages: tuple[str, ...]) -> HostilePhrases:
@@ -114,7 +116,8 @@ class HostilePhrases:
         friendly = frozenset(
             fold(w) for lang in languages for w in (data.get("friendly") or {}).get(lang) or []
         )
-        return cls(TermMatcher(entries, languages=languages, inflect=False), friendly)
+        symbols = tuple(str(s) for s in data.get("friendly_symbols") or [])
+        return cls(TermMatcher(entries, languages=languages, inflect=False), friendly, symbols)
 
     def found_in(self, post: Post) -> bool:
         folded = post.folded
@@ -123,7 +126,11 @@ class HostilePhrases:
                 continue
             sentence = folded.sentence_of(m.start)
             words = _WORD_RE.findall(folded.folded, sentence.start, sentence.end)
-            if not self.friendly.intersection(words):
+            if self.friendly.intersection(words):
+                continue
+            # A friendly emoji may close the sentence ("Tack ni på HR! 🙏"): look a little past it.
+            text = folded.folded[sentence.start : sentence.end + _EMOJI_REACH]
+            if not any(symbol in text for symbol in self.friendly_symbols):
                 return True
         return False
 
