@@ -64,6 +64,7 @@ _SPACE = " +"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _WORD_RE = re.compile(r"[^\W_]+")
 _PAREN = re.compile(r"[()]")
+_REGEX_SYNTAX = re.compile(r"[\[\]\\?^$]")
 _SPECIAL = re.compile(r"[()|]")
 
 
@@ -255,9 +256,14 @@ class CuePatterns:
         if optional:
             alternatives = _split_top(token[1:-1], "|")
             if "" in alternatives:
-                kept = [a for a in alternatives if a]
-                return "(?:" + "|".join(self._words(a, classes, phrase) for a in kept) + ")", True
+                return self._group([a for a in alternatives if a], classes, phrase), True
         return self._words(token, classes, phrase), False
+
+    def _group(self, alternatives: list[str], classes: Mapping[str, str], phrase: str) -> str:
+        """Alternatives as a regex group, longest first: a regex takes the first that fits,
+        and "you'll never" must win over "you" as it does in the anchor pass."""
+        ordered = sorted(alternatives, key=len, reverse=True)
+        return "(?:" + "|".join(self._words(a, classes, phrase) for a in ordered) + ")"
 
     def _words(self, text: str, classes: Mapping[str, str], phrase: str) -> str:
         out: list[str] = []
@@ -266,10 +272,7 @@ class CuePatterns:
             char = text[i]
             if char == "(":
                 end = _closing(text, i)
-                alternatives = _split_top(text[i + 1 : end], "|")
-                out.append(
-                    "(?:" + "|".join(self._words(a, classes, phrase) for a in alternatives) + ")"
-                )
+                out.append(self._group(_split_top(text[i + 1 : end], "|"), classes, phrase))
                 i = end + 1
             elif char == "<":
                 end = text.index(">", i)
@@ -572,6 +575,9 @@ def lexicon_problems(
     except ValueError as exc:
         return [*problems, str(exc)]
     for pattern in patterns._patterns:
+        words = _PLACEHOLDER.sub("", re.sub(r"<[a-z_]+>", "", pattern.phrase))
+        if _REGEX_SYNTAX.search(words):
+            problems.append(f"cue {pattern.phrase!r}: regex syntax outside a <class> is literal")
         for source in (pattern.lead, pattern.tail):
             try:
                 _compiled(source or "")

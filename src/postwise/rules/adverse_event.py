@@ -67,7 +67,11 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     assert isinstance(settings, Settings)
     lexicon = load_data("lexicons", "adverse_event", "symptoms.yaml")
     symptoms = CuePatterns.load(
-        "adverse_event", ["symptoms"], org.languages, extra={"symptoms": settings.symptoms}
+        "adverse_event",
+        ["symptoms"],
+        org.languages,
+        extra={"symptoms": settings.symptoms},
+        extra_at=("symptoms",),
     )
     negators = frozenset(
         fold(w) for lang in org.languages for w in (lexicon.get("negators") or {}).get(lang, [])

@@ -61,8 +61,12 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     langs = org.languages
     # One pass per group: a vote ("I'll vote") and a party ("vote Labour") may overlap.
     votes = CuePatterns.load("political", ["vote"], langs)
-    parties = CuePatterns.load("political", ["party"], langs, extra={"party": settings.parties})
-    topics = CuePatterns.load("political", ["topic"], langs, extra={"topic": settings.topics})
+    parties = CuePatterns.load(
+        "political", ["party"], langs, extra={"party": settings.parties}, extra_at=("parties",)
+    )
+    topics = CuePatterns.load(
+        "political", ["topic"], langs, extra={"topic": settings.topics}, extra_at=("topics",)
+    )
     stances = CuePatterns.load("political", ["stance"], langs)
     hashtags = TermMatcher([(tag, tag) for tag in settings.hashtags], languages=langs)
     extra_roles = tuple(settings.roles)
@@ -73,12 +77,14 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             return
         text = post.folded
         for tag in hashtags.find(text):
+            start = tag.start - 1 if tag.start and text.folded[tag.start - 1] == "#" else tag.start
             yield Hit(
-                tag.start,
+                start,
                 tag.end,
                 "hashtag",
                 {"hashtag": tag.term},
-                FixHint(tag.start, tag.end, "", "remove"),
+                FixHint(start, tag.end, "", "remove"),
+                {"signal": "hashtag"},
             )
             break
         politics = [*parties.find(text), *topics.find(text)]
@@ -86,14 +92,14 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             return
         vote = next(iter(votes.find(text)), None)
         if vote is not None:
-            yield Hit(vote.start, vote.end, "vote")
+            yield Hit(vote.start, vote.end, "vote", data={"signal": "vote"})
             return
         for stance in stances.find(text):
             sentence = text.sentence_of(stance.start)
             for mention in politics:
                 if sentence.start <= mention.start < sentence.end:
                     start, end = min(stance.start, mention.start), max(stance.end, mention.end)
-                    yield Hit(start, end, "position")
+                    yield Hit(start, end, "position", data={"signal": "position"})
                     return
 
     return detect
