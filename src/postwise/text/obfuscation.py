@@ -8,14 +8,18 @@ inside an innocent one (*Scunthorpe*, *slutet*, *class*, *cocktail*).
 A lexicon entry (:class:`Word`) is data: its category, how it inflects and compounds
 (``idiot/idioter/idioterna``, ``kutbedrijf``, ``trafikidiot``), the whole words that merely
 look like it, the contexts in which it is innocent (``ett stort fan av``), and whether it is
-rude only after a cue (``bunch of clowns``, ``ena clowner``, ``stelletje amateurs``).
+rude only after a cue (``bunch of clowns``, ``ena clowner``, ``stelletje amateurs``). A word
+written with accents must be one of the listed spellings (folding makes Swedish *höra* look
+like *hora*), and insults after a first-person cue ("I'm such an idiot") are self-mockery.
 
 Matching stays cheap. Ordinary spellings are found by one Aho-Corasick pass over the folded
 text, every inflected form expanded at compile time, with word boundaries checked at each
-hit. Only a token that looks disguised — a masking character or a digit among letters, one
-letter three times in a row, a hyphen beside a one- or two-letter piece — or a run of single
-letters (``i d i o t e r``) is read again, by walking a trie of the same forms in which a mask
-stands for any letters and a digit or symbol for the letters it resembles.
+hit. The text is then translated to character classes (one C-speed pass) and a second small
+automaton looks there for signs of disguise: a masking character or a digit among letters, a
+hyphen beside a one- or two-letter piece, a run of single letters (``i d i o t e r``); one
+letter three times in a row rides along in the first pass. Only tokens so marked are read
+again, by walking a trie of the same forms in which a mask stands for any letters and a digit
+or symbol for the letters it resembles.
 """
 
 from __future__ import annotations
