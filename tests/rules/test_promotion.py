@@ -28,7 +28,7 @@ def found(policy: CompiledPolicy, text: str, language: str | None = None) -> lis
         (
             "best treatment",
             "Respiqo is the best treatment for severe asthma, full stop.",
-            "best treatment for",
+            "the best treatment",
         ),
         (
             "ask your doctor",
