@@ -28,8 +28,8 @@ from postwise.audit import SYSTEM
 from postwise.policy.starter import dump_policy, starter_policy
 from postwise.store import Database, open_database
 from postwise.web import install
-from postwise.workflow import Workflow
-from postwise.workflow.people import AccountData, PersonData, add_account, create_person
+from postwise.workflow import Policies, Workflow
+from postwise.workflow.people import AccountData, PersonData, add_account, create_person, login
 from tests.conftest import ORG
 
 PASSWORD = "correct horse battery"
@@ -51,6 +51,7 @@ class Site:
     database: Database
     workflow: Workflow
     ids: dict[str, int] = field(default_factory=dict)
+    sessions: dict[str, str] = field(default_factory=dict)
 
     def app(self) -> FastAPI:
         app = FastAPI()
@@ -58,9 +59,13 @@ class Site:
         return app
 
 
+# Compiled policies are immutable and keyed by version: one cache serves every test.
+POLICIES = Policies()
+
+
 def make_site(path: Path, clock: Callable[[], datetime] | None = None) -> Site:
     database = open_database(f"sqlite:///{path}")
-    site = Site(database, Workflow(clock=clock) if clock else Workflow())
+    site = Site(database, Workflow(POLICIES, clock) if clock else Workflow(POLICIES))
     now = site.workflow.clock()
     with database.session() as session:
         site.workflow.policies.activate(session, SYSTEM, policy_yaml(), now)
@@ -81,12 +86,35 @@ def make_site(path: Path, clock: Callable[[], datetime] | None = None) -> Site:
             )
             add_account(session, SYSTEM, person, AccountData(network=network, handle=handle), now)
             site.ids[key] = person.id
+        # One login session each, so unit tests need not verify an argon2 hash every time.
+        for key in PEOPLE:
+            opened = login(session, f"{key}@example.com", PASSWORD, now)
+            assert opened is not None
+            site.sessions[key] = opened[2]
     return site
 
 
+@pytest.fixture(scope="session")
+def site_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
+    """The installation built once (migrations, policy, people with argon2 hashes)."""
+    path = tmp_path_factory.mktemp("web-site") / "postwise.sqlite3"
+    built = make_site(path)
+    built.database.dispose()  # closing the last connection folds the WAL into the file
+    return path, built
+
+
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
-    built = make_site(tmp_path / "postwise.sqlite3")
+def site(site_template: tuple[Path, Site], tmp_path: Path) -> Iterator[Site]:
+    """A fresh copy of the installation for one test."""
+    template, made = site_template
+    path = tmp_path / "postwise.sqlite3"
+    shutil.copy(template, path)
+    built = Site(
+        open_database(f"sqlite:///{path}", migrate=False),
+        Workflow(POLICIES),
+        dict(made.ids),
+        dict(made.sessions),
+    )
     try:
         yield built
     finally:
@@ -102,8 +130,9 @@ def csrf_of(html: str) -> str:
 class Browser:
     """A TestClient that signs in like a person and posts forms with their CSRF token."""
 
-    def __init__(self, client: TestClient) -> None:
+    def __init__(self, client: TestClient, sessions: dict[str, str] | None = None) -> None:
         self.client = client
+        self.sessions = sessions or {}
 
     def get(self, path: str, **kwargs: object) -> object:
         return self.client.get(path, **kwargs)  # type: ignore[arg-type]
@@ -113,6 +142,13 @@ class Browser:
         return self.client.post(action, data={**data, "csrf_token": token}, follow_redirects=False)
 
     def sign_in(self, who: str) -> None:
+        """Use the person's open login session, as a browser that signed in before would."""
+        if who in self.sessions:
+            self.client.cookies.set("postwise_session", self.sessions[who])
+            return
+        self.sign_in_with_password(who)
+
+    def sign_in_with_password(self, who: str) -> None:
         response = self.form(
             "/login", "/login", {"email": f"{who}@example.com", "password": PASSWORD}
         )
@@ -126,7 +162,7 @@ def client_for(site: Site) -> Iterator[object]:
     def make(who: str | None = None) -> Browser:
         client = TestClient(site.app(), base_url="http://testserver")
         clients.append(client)
-        browser = Browser(client)
+        browser = Browser(client, site.sessions)
         if who is not None:
             browser.sign_in(who)
         return browser

@@ -1,7 +1,7 @@
 """The pages' own words in English, Swedish and Dutch, and which of them a reader gets.
 
 Every text the pages show comes from the catalogue in ``data/ui/<lang>.yaml``: nested YAML
-read as dotted keys (``composer.title``). A template asks for ``t("composer.title")``; a
+read as dotted keys (``compose.title``). A template asks for ``t("compose.title")``; a
 missing key shows the key itself, loudly, and a test fails when any language lacks a key
 the others have or a key that a template or module asks for. Only ``{name}`` placeholders
 are filled (the engine's :func:`~postwise.engine.messages.fill`), so a translation cannot

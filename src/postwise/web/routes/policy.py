@@ -50,6 +50,8 @@ def listing(yaml_text: str, problems: list[Problem], around: int = 3) -> list[Li
         if problem.line is not None:
             by_line.setdefault(problem.line, []).append(problem)
     lines = yaml_text.splitlines() or [""]
+    # A problem "at the end of the file" may point one line past the last one.
+    lines += [""] * (max(by_line, default=0) - len(lines))
     shown = sorted(
         {
             n
