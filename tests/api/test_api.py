@@ -167,7 +167,8 @@ def test_an_invalid_policy_is_refused_with_line_and_column_and_nothing_changes(a
 
 
 def test_only_admins_activate_policies_and_an_activation_is_audited(api: Api) -> None:
-    good = api.client.get("/api/policy", headers=api.as_("ada")).json()["yaml"]
+    assert "yaml" not in api.client.get("/api/policy", headers=api.as_("ada")).json()
+    good = api.client.get("/api/policy", headers=api.as_("adam")).json()["yaml"]
     changed = good.replace("severity: block", "severity: warn", 1)
     assert api.post("ada", "/api/policy/activate", {"yaml": changed}).status_code == 403  # type: ignore[attr-defined]
     r = api.post("adam", "/api/policy/activate", {"yaml": changed})

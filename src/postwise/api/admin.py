@@ -77,10 +77,11 @@ def _policy_view(row: PolicyVersion, with_yaml: bool = True) -> dict[str, Any]:
 
 @router.get("/policy", tags=["policy"])
 def get_policy(svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
-    """The active policy: its YAML, version and who activated it when."""
-    with svc.reading(token) as (s, _):
+    """The active policy: version and who activated it when; admins also get its YAML
+    (it lists confidential terms, which employees should not learn from it)."""
+    with svc.reading(token) as (s, me):
         row, _policy = svc.workflow.policies.active(s)
-        return _policy_view(row)
+        return _policy_view(row, with_yaml=me.app_role == "admin")
 
 
 @router.get("/policy/versions", tags=["policy"])

@@ -20,6 +20,7 @@ from postwise.api.errors import error_body
 from postwise.api.metrics import Metrics
 from postwise.api.service import Service
 from postwise.store import Database
+from postwise.web import install as install_pages
 from postwise.workflow import Workflow
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -154,5 +155,6 @@ def create_app(
     app.include_router(system.router)
     app.include_router(posts.router)
     app.include_router(admin.router)
+    install_pages(app, db, service.workflow)  # the web pages (postwise.web), same process
     app.add_middleware(Guard, metrics=service.metrics, limit=max_body_bytes)
     return app
