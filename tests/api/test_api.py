@@ -189,8 +189,18 @@ def test_people_log_in_with_argon2_passwords_and_no_secret_reaches_the_log(api: 
     assert bad.status_code == 401
     ok = api.client.post("/api/login", json={"email": "nea@lumora.example", "password": password})
     token = ok.json()["token"]
-    me = api.client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()
-    assert me["email"] == "nea@lumora.example" and me["app_role"] == "employee"
+    auth = {"Authorization": f"Bearer {token}"}
+    me = api.client.get("/api/me", headers=auth).json()
+    assert me["email"] == "nea@lumora.example" and me["must_change_password"] is True
+    first = api.client.get("/api/posts", headers=auth)
+    assert first.status_code == 403 and first.json()["error"]["field"] == "password"
+    changed = api.client.post(
+        "/api/me/password",
+        json={"old_password": password, "new_password": "a much longer secret"},
+        headers=auth,
+    )
+    assert changed.status_code == 204
+    assert api.client.get("/api/posts", headers=auth).status_code == 200
     assert (
         api.client.post("/api/logout", headers={"Authorization": f"Bearer {token}"}).status_code
         == 204
@@ -202,7 +212,8 @@ def test_people_log_in_with_argon2_passwords_and_no_secret_reaches_the_log(api: 
         dump = " ".join(str(row) for row in c.execute(text("SELECT * FROM audit_events")))
         hashes = " ".join(str(row) for row in c.execute(text("SELECT password_hash FROM people")))
     assert password not in dump and token not in dump and "nope" not in dump
-    assert "login.failed" in dump and hashes.count("$argon2id$") == 1
+    assert "a much longer secret" not in dump
+    assert "login.failed" in dump and hashes.count("$argon2id$") == 1  # and it is the new one
     assert api.post("ada", "/api/people", {"name": "X", "email": "x@y.z"}).status_code == 403  # type: ignore[attr-defined]
 
 

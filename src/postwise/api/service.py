@@ -16,14 +16,15 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postwise.api.metrics import Metrics
 from postwise.policy.compiled import CompiledPolicy
 from postwise.store import Database
-from postwise.store.models import Person
-from postwise.workflow import Unauthenticated, Workflow
-from postwise.workflow.people import authenticate
+from postwise.store.models import Credential, Person
+from postwise.workflow import Forbidden, Unauthenticated, Workflow
+from postwise.workflow.people import authenticate, secret_digest
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -68,25 +69,49 @@ class Service:
         return self.workflow.policies.compiled(active[1], active[2])
 
     @contextmanager
-    def unit(self, token: str | None) -> Iterator[tuple[Session, Person]]:
-        """A unit of work on behalf of the token's person."""
+    def unit(
+        self, token: str | None, first_login: bool = False
+    ) -> Iterator[tuple[Session, Person]]:
+        """A unit of work on behalf of the token's person.
+
+        Someone who logged in with a first-login password may only change it (and read who
+        they are, or log out) until they have: ``first_login`` marks those endpoints.
+        """
         if not token:
             raise Unauthenticated("send a bearer token (Authorization: Bearer …)", "authorization")
         with self.db.session() as session:
-            yield session, authenticate(session, token, self.workflow.clock())
+            person = authenticate(session, token, self.workflow.clock())
+            if person.must_change_password and not first_login:
+                _refuse_first_login_session(session, token)
+            yield session, person
 
     @contextmanager
-    def reading(self, token: str | None) -> Iterator[tuple[Session, Person]]:
+    def reading(
+        self, token: str | None, first_login: bool = False
+    ) -> Iterator[tuple[Session, Person]]:
         """Like :meth:`unit` for requests that change nothing (no write lock on SQLite)."""
         if not token:
             raise Unauthenticated("send a bearer token (Authorization: Bearer …)", "authorization")
         with self.db.reading() as session:
-            yield session, authenticate(session, token, self.workflow.clock())
+            person = authenticate(session, token, self.workflow.clock())
+            if person.must_change_password and not first_login:
+                _refuse_first_login_session(session, token)
+            yield session, person
 
     @contextmanager
     def anonymous(self) -> Iterator[Session]:
         with self.db.session() as session:
             yield session
+
+
+def _refuse_first_login_session(session: Session, token: str) -> None:
+    kind = session.execute(
+        select(Credential.kind).where(Credential.secret_sha256 == secret_digest(token))
+    ).scalar()
+    if kind == "session":
+        raise Forbidden(
+            "change your first-login password first (POST /api/me/password)", field="password"
+        )
 
 
 def _service(request: Request) -> Service:

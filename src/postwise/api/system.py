@@ -88,7 +88,7 @@ def sign_in(body: LoginRequest, svc: ServiceDep) -> dict[str, Any]:
 @router.post("/api/logout", tags=["people"], status_code=204)
 def sign_out(svc: ServiceDep, token: TokenDep) -> Response:
     """End the session whose token is sent."""
-    with svc.unit(token) as (session, _):
+    with svc.unit(token, first_login=True) as (session, _):
         credential = session.execute(
             select(Credential).where(Credential.secret_sha256 == secret_digest(token or ""))
         ).scalar_one()
@@ -98,14 +98,14 @@ def sign_out(svc: ServiceDep, token: TokenDep) -> Response:
 
 @router.get("/api/me", tags=["people"])
 def me(svc: ServiceDep, token: TokenDep) -> dict[str, Any]:
-    with svc.reading(token) as (_, person):
+    with svc.reading(token, first_login=True) as (_, person):
         return person_view(person)
 
 
 @router.post("/api/me/password", tags=["people"], status_code=204)
 def new_password(body: PasswordChange, svc: ServiceDep, token: TokenDep) -> Response:
     """Change your password (required after a first-login password)."""
-    with svc.unit(token) as (session, person):
+    with svc.unit(token, first_login=True) as (session, person):
         change_password(session, person, body.old_password, body.new_password, svc.workflow.clock())
     return Response(status_code=204)
 
