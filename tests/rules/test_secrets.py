@@ -168,6 +168,102 @@ def test_credentials_given_in_words_are_found_in_en_sv_nl(
 
 
 @pytest.mark.parametrize(
+    ("note", "text", "secret"),
+    [
+        (
+            "an English safe code read out digit by digit",
+            "The code for the safe in room 4 is 3-9-1-7, spin the dial back afterwards.",
+            "3-9-1-7",
+        ),
+        ("a door code with spaces", "Door code for the basement: 4 7 1 9", "4 7 1 9"),
+        ("a locker combination in pairs", "The locker combination is 27-14-03.", "27-14-03"),
+        ("a Swedish alarm code with dashes", "Larmkoden är 1-9-7-3 om du kommer först.", "1-9-7-3"),
+        ("a Swedish safe code", "Kassaskåpets kod är 8 3 1 2.", "8 3 1 2"),
+        ("a Dutch code in two pairs", "De pincode van de printer is 09 41.", "09 41"),
+        ("a Dutch padlock combination", "De combinatie van het hangslot is 1-2-9-4.", "1-2-9-4"),
+    ],
+)
+def test_codes_written_with_separators_are_found(
+    policy: CompiledPolicy, note: str, text: str, secret: str
+) -> None:
+    assert excerpts(policy, text) == [secret], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "secret"),
+    [
+        (
+            "a key safe that opens with a code",
+            "The key safe next to the loading bay opens with 5126.",
+            "5126",
+        ),
+        ("a back door with a keypad", "The back door opens with 2468 after six.", "2468"),
+        ("a Swedish key cabinet", "Nyckelskåpet öppnar du med 6613.", "6613"),
+        ("a Swedish gate that has a code", "Porten har kod 7731 efter klockan 18.", "7731"),
+        ("a Swedish code lock that just has it", "Kodlåset på cykelrummet har 2468.", "2468"),
+        ("a Dutch key box", "Het sleutelkastje bij de balie gaat open met 4419.", "4419"),
+        ("a Dutch back door, in pairs", "De achterdeur gaat open met 24 68.", "24 68"),
+        ("a Swedish compound of safe and code", "Kassaskåpskoden: 5502", "5502"),
+        ("a Dutch compound of locker and code", "Lockercode 3390, niet doorvertellen", "3390"),
+        ("an English padlock code", "Padlock code is 7702 for the van.", "7702"),
+    ],
+)
+def test_doors_safes_and_lockers_with_their_codes_are_found_in_en_sv_nl(
+    policy: CompiledPolicy, note: str, text: str, secret: str
+) -> None:
+    assert excerpts(policy, text) == [secret], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "secret"),
+    [
+        ("an admin login as a pair", "The admin login is admin / Hunter2024!", "Hunter2024"),
+        ("a Swedish login with a colon", "Inlogg till kameran: viewer:Sommar2026", "Sommar2026"),
+        (
+            "Dutch login details",
+            "Inloggegevens voor de demo: gast / Tulp#2024",
+            "Tulp#2024",
+        ),
+        (
+            "a connection string stops at the next setting",
+            "Server=db01;User ID=app;Password=Wq3!kLm9#pZ;Encrypt=True",
+            "Wq3!kLm9#pZ",
+        ),
+    ],
+)
+def test_user_names_with_passwords_give_the_password_away(
+    policy: CompiledPolicy, note: str, text: str, secret: str
+) -> None:
+    assert excerpts(policy, text) == [secret], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("a factory default PIN", "The default PIN is 0000, so change it on day one."),
+        ("a straight run as an example", "Your PIN should not be 1234. Koden är inte 4321 heller."),
+        ("a code that is an example run", "De pincode is 1-2-3-4 in de demo."),
+        ("a template variable", "password: ${DB_PASSWORD}"),
+        ("an environment variable", "API_KEY=$OPENAI_API_KEY in the workflow file"),
+        ("a placeholder in angle brackets", "Wachtwoord: <jouw-wachtwoord-hier>"),
+        ("a date after 'code'", "The code is valid until 12-03, then it rotates."),
+        ("a storage room's size", "Förrådet har 1200 kvadratmeter nu."),
+        ("a safe's contents", "De kluis heeft 2000 euro inhoud."),
+        ("doors that open at a time", "The doors open at 1900 on Friday."),
+        ("a score is not a code", "Score was 2-1 at half time, code red for the defence."),
+        ("a length range", "Koden är 4-6 siffror lång."),
+        ("source code", "De code is veranderd, vraag het aan Kim."),
+    ],
+)
+def test_defaults_templates_and_numbers_that_are_no_code_raise_nothing(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert excerpts(policy, text) == [], note
+
+
+
+
+@pytest.mark.parametrize(
     ("note", "text"),
     [
         (

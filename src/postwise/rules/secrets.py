@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 import ahocorasick
@@ -43,14 +43,28 @@ if TYPE_CHECKING:
     from postwise.engine.post import Post
     from postwise.policy.compiled import CompiledOrganisation
 
-Group = Literal["password", "pin", "code", "token"]
-_GROUPS: tuple[Group, ...] = ("password", "pin", "code", "token")
+Group = Literal["password", "pin", "code", "token", "login", "lock", "door"]
+_GROUPS: tuple[Group, ...] = ("password", "pin", "code", "token", "login", "lock", "door")
 # The message for a credential given in words, by keyword group.
-_DETAIL: dict[Group, str] = {"password": "password", "pin": "pin", "code": "pin", "token": "key"}
+_DETAIL: dict[Group, str] = {
+    "password": "password",
+    "pin": "pin",
+    "code": "pin",
+    "token": "key",
+    "login": "password",
+    "lock": "pin",
+    "door": "pin",
+}
 MASK = "••••"
 # At most this many words between a keyword and "is"/"är"/":" ("het wachtwoord van het gedeelde
 # Canva-account is nu …", "de pincode van de fietsenstalling achter het gebouw is …").
 _MAX_QUALIFIER_WORDS = 8
+# At most this many words between a thing with a code lock and its verb of opening ("the key
+# safe by the back door opens with …").
+_MAX_LOCK_WORDS = 6
+# A value: a code of digits written in groups ("0-4-4-1", "04 41", "27-14-03"), else one
+# run of non-space characters.
+_VALUE = r"(?P<value>\d{1,3}(?:[ \-–]\d{1,3}){1,9}#?(?![\w\-–])|\S+)"
 
 # Keyword occurrences examined per post: no real post has more (a long paste must not cost
 # seconds).
@@ -67,6 +81,19 @@ _KEY_BODY_RE = re.compile(r"(?:\s*[A-Za-z0-9+/=:\-]{16,}\s*)+")
 _MASKED_RE = re.compile(r"^[*•·●∙xX#._\-…]+$|\*{3}|•{2}|●{2}|[xX]{4}")
 _DATE_OR_TIME_RE = re.compile(r"^\d{1,4}[-/.:]\d{1,2}(?:[-/.:]\d{1,4})?$")
 _DIGITS_RE = re.compile(r"^\d{4,10}#?$")
+_GROUPED_DIGITS_RE = re.compile(r"^\d{1,3}(?P<sep>[ \-–])\d{1,3}(?:(?P=sep)\d{1,3}){0,8}#?$")
+_DIGIT_SEPARATORS_RE = re.compile(r"[ \-–#]")
+# A value that only stands in for a credential: a template variable or a placeholder in angle
+# brackets ("${DB_PASSWORD}", "$API_KEY", "{{ secret }}", "%PASSWORD%", "<your-key-here>",
+# "process.env.TOKEN").
+_TEMPLATE_RE = re.compile(
+    r"^(?:<[^<>]*>?|\$\{.*|\$[A-Za-z_]\w*|\{\{.*|%[A-Za-z_]\w*%|\[[^\[\]]*\]"
+    r"|(?:process\.env|os\.environ|env)\W.*|(?:secrets|vars)\.[A-Za-z_].*)[.,;:!?)]*$"
+)
+# "Password=Wq7!rPz2#Lm9vT;Encrypt=True": a connection string goes on after the value.
+_NEXT_SETTING_RE = re.compile(r";[ \t]*[A-Za-z][\w ]*=")
+# "admin / Hunter2024!": a user name and a password written as a pair.
+_PAIR_TAIL_RE = re.compile(r"[ \t]*[/|][ \t]*(\S+)")
 _TOKEN_CHARS_RE = re.compile(r"^[A-Za-z0-9_\-+/=.:~]{16,}$")
 _OPENING = "\"'“”‘’«»([{<`"
 _CLOSING = ".,;:!?)]}>\"'“”‘’»`"
@@ -289,21 +316,34 @@ class _Lexicon:
         self._not_before = tuple(words("not_before"))
         self._units = frozenset(words("units"))
         self._placeholders = frozenset(fold(p) for p in data.get("placeholders", []))
+        self._has = frozenset(words("has"))
         copulas = "|".join(re.escape(w) for w in words("copulas"))
         then = "|".join(re.escape(w) for w in words("then"))
         stop = r"\s.!?;:=,()\"“”"
         max_words = _MAX_QUALIFIER_WORDS
         direct = "|".join(re.escape(w) for w in words("direct"))
-        self._direct = re.compile(rf"(?P<qualifier>)[ \t]+(?:{direct})[ \t]+(?P<value>\S+)")
+        self._direct = re.compile(rf"(?P<qualifier>)[ \t]+(?:{direct})[ \t]+{_VALUE}")
         # "wifi password Lumora2026!", "PIN 4821": no verb at all, so the value must be
         # unmistakable (see _unmistakable).
-        self._bare = re.compile(r"(?P<qualifier>)[ \t]+(?P<value>\S+)")
+        self._bare = re.compile(rf"(?P<qualifier>)[ \t]+{_VALUE}")
+        # "the key safe by the back door opens with 5126", "porten har kod 7731"; a lock
+        # may also just have its code ("kodlåset har 2468"), a door or a room may not.
+        self._opens = {
+            group: re.compile(
+                rf"(?P<qualifier>(?:[ \t]+(?!(?:{verbs})[ \t])[^{stop}]+)"
+                rf"{{0,{_MAX_LOCK_WORDS}}}?)[ \t]+(?:{verbs})[ \t]*:?[ \t]+{_VALUE}"
+            )
+            for group, verbs in (
+                ("door", "|".join(re.escape(w) for w in words("opens"))),
+                ("lock", "|".join(re.escape(w) for w in words("opens") + words("holds"))),
+            )
+        }
         self._tail = re.compile(
             rf"(?P<qualifier>(?:[ \t]+(?!(?:{copulas})[ \t])(?:[^{stop}]|:(?=\w))+)"
             rf"{{0,{max_words}}}?)"
             rf"(?:[ \t]*(?::=|=>|=|:)[ \t]*\n?[ \t]*"
             rf"|[ \t]+(?:{copulas})(?:[ \t]+(?:{then}))?[ \t]*:?[ \t]+)"
-            r"(?P<value>\S+)"
+            rf"{_VALUE}"
         )
 
     def hits(self, post: Post, allowed: frozenset[str]) -> Iterator[Hit]:
@@ -330,10 +370,18 @@ class _Lexicon:
 
     def _value(self, post: Post, keyword: _Keyword, end: int) -> tuple[int, int] | None:
         folded = post.folded.folded
+        if keyword.group in self._opens:
+            m = self._opens[keyword.group].match(folded, end)
+            return None if m is None else self._checked_value(post, keyword, m, strict=False)
         for pattern in (self._direct, self._tail, self._bare):
             m = pattern.match(folded, end)
             if m is not None:
-                found = self._checked_value(post, keyword, m, strict=pattern is self._bare)
+                # "porten har kod 7731": a code that something has needs no verb after it.
+                strict = pattern is self._bare and not (
+                    keyword.group == "code"
+                    and self._previous_word(folded, end - len(keyword.form)) in self._has
+                )
+                found = self._checked_value(post, keyword, m, strict=strict)
                 if found is not None:
                     return found
         return None
@@ -348,18 +396,30 @@ class _Lexicon:
         ):
             return None
         vs, ve = m.span("value")
+        group = keyword.group
+        if group == "login":
+            pair = self._password_of_pair(folded, vs, ve)
+            if pair is None:
+                return None
+            vs, ve = pair
+            group = "password"
         original = post.folded.excerpt(vs, ve)
-        # Trim quotes, brackets, closing punctuation and emoji around the value.
+        if _TEMPLATE_RE.match(original):
+            return None
+        # Trim quotes, brackets, closing punctuation and emoji around the value, and the
+        # settings that follow it in a connection string.
         lead = 0
         while lead < len(original) and original[lead] in _OPENING:
             lead += 1
         trail = len(original)
+        if (setting := _NEXT_SETTING_RE.search(original, lead)) is not None:
+            trail = setting.start()
         while trail > lead and (original[trail - 1] in _CLOSING or _is_symbol(original[trail - 1])):
             trail -= 1
         value = original[lead:trail]
-        if not self._looks_like_credential(value, keyword.group):
+        if not self._looks_like_credential(value, group):
             return None
-        if strict and not _unmistakable(value, keyword.group):
+        if strict and not _unmistakable(value, group):
             return None
         after = folded[ve:].split(None, 1)
         if after and after[0].strip(".,;:!?") in self._units:
@@ -367,6 +427,20 @@ class _Lexicon:
         vs_trim = post.folded.index_of(post.folded.to_original(vs, ve).start + lead)
         ve_trim = post.folded.index_of(post.folded.to_original(vs, ve).start + trail)
         return vs_trim, ve_trim
+
+    @staticmethod
+    def _password_of_pair(folded: str, vs: int, ve: int) -> tuple[int, int] | None:
+        """The password of a user name and password written as one ("admin / Hunter2024!",
+        "admin:Hunter2024!"), or ``None`` when the value is not such a pair."""
+        value = folded[vs:ve]
+        if "://" in value:
+            return None
+        for sep in ":/":
+            at = value.find(sep, 1)
+            if 0 < at < len(value) - 1:
+                return vs + at + 1, ve
+        tail = _PAIR_TAIL_RE.match(folded, ve)
+        return None if tail is None else tail.span(1)
 
     def _looks_like_credential(self, value: str, group: Group) -> bool:
         if not value or len(value) > 128:
@@ -376,14 +450,14 @@ class _Lexicon:
             return False
         if "://" in value or folded.startswith("www.") or "@" in value[1:-1]:
             return False
+        if group in ("code", "lock", "door"):
+            return _digit_code(value)
+        if group == "pin" and (_DIGITS_RE.match(value) or _GROUPED_DIGITS_RE.match(value)):
+            return _digit_code(value)
         if _DATE_OR_TIME_RE.match(value):
             return False
-        if group == "code":
-            return bool(_DIGITS_RE.match(value))
         if group == "token":
             return bool(_TOKEN_CHARS_RE.match(value)) and _has_letter_and_digit(value)
-        if group == "pin" and _DIGITS_RE.match(value):
-            return True
         return len(value) >= 4 and _made_up(value)
 
     @staticmethod
@@ -422,13 +496,47 @@ def _made_up(value: str) -> bool:
 def _unmistakable(value: str, group: Group) -> bool:
     """A value right after its keyword with no verb between: a PIN of 4 to 8 digits, a
     password of 6+ characters mixing letters with digits, a token (already strict)."""
-    if group == "code":
+    if group in ("code", "lock", "door"):
         return False  # "code 2026" is far more often a name or a year than a PIN
     if group == "pin":
-        return value.rstrip("#").isdigit() and 4 <= len(value.rstrip("#")) <= 8
+        digits = _DIGIT_SEPARATORS_RE.sub("", value)
+        return digits.isdigit() and 4 <= len(digits) <= 8 and _digit_code(value)
     if group == "password":
         return len(value) >= 6 and _has_letter_and_digit(value)
     return True
+
+
+def _digit_code(value: str) -> bool:
+    """A code of 4 to 10 digits, whole or in groups ("4821", "2580#", "0-4-4-1", "04 41"),
+    that is neither a date ("12-03") nor a trivial example ("0000", "1234")."""
+    if _DIGITS_RE.match(value):
+        digits = value.rstrip("#")
+    else:
+        grouped = _GROUPED_DIGITS_RE.match(value)
+        if grouped is None:
+            return False
+        digits = _DIGIT_SEPARATORS_RE.sub("", value)
+        if not 4 <= len(digits) <= 10:
+            return False
+        sep = grouped.group("sep")
+        if sep != " " and _date_like(value.rstrip("#").split(sep)):
+            return False
+    return not _trivial(digits)
+
+
+def _date_like(groups: list[str]) -> bool:
+    """Two or three groups that read as day and month ("12-03", "3-11-26")."""
+    if len(groups) not in (2, 3):
+        return False
+    first, second = int(groups[0]), int(groups[1])
+    return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
+
+
+def _trivial(digits: str) -> bool:
+    """The codes used as examples and factory defaults: one digit repeated ("0000") or a
+    straight run ("1234", "987654")."""
+    steps = {int(b) - int(a) for a, b in pairwise(digits)}
+    return len(steps) == 1 and steps <= {-1, 0, 1}
 
 
 def _has_letter_and_digit(value: str) -> bool:
