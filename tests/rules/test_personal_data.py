@@ -130,6 +130,93 @@ def test_contact_details_and_numbers_that_pass_their_checks_are_found(
 
 
 @pytest.mark.parametrize(
+    ("note", "text", "found"),
+    [
+        (
+            "an address with (at) and (dot)",
+            "Reach Karin at karin.lund (at) gmail (dot) com about the bike.",
+            ["karin.lund (at) gmail (dot) com"],
+        ),
+        (
+            "an address with [at] and a real dot",
+            "Mail Pieter: pieter.jansen[at]kpnmail.nl",
+            ["pieter.jansen[at]kpnmail.nl"],
+        ),
+        (
+            "a Swedish address with a plain 'at' and 'dot'",
+            "Skriv till Olle på olle.berg at hotmail dot se om soffan.",
+            ["olle.berg at hotmail dot se"],
+        ),
+        (
+            "a Swedish address with 'snabel-a' and 'punkt'",
+            "Mejla henne: sara.nyberg(snabel-a)outlook(punkt)com",
+            ["sara.nyberg(snabel-a)outlook(punkt)com"],
+        ),
+        (
+            "a Dutch address with 'apenstaartje'",
+            "Stuur een mailtje naar femke.bos (apenstaartje) ziggo.nl",
+            ["femke.bos (apenstaartje) ziggo.nl"],
+        ),
+        (
+            "an address in capitals AT and DOT",
+            "Zijn mail: joris AT bosadvies DOT nl",
+            ["joris AT bosadvies DOT nl"],
+        ),
+    ],
+)
+def test_addresses_written_to_fool_harvesters_are_still_addresses(
+    policy: CompiledPolicy, note: str, text: str, found: list[str]
+) -> None:
+    assert excerpts(policy, text) == found, note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("'at' in prose before a web site", "Find us at www.example.com or at booth 12."),
+        ("'at' after an apostrophe", "I'm at gmail.com's office today."),
+        ("a team at a domain without a sign of an address", "Our team at Lumora dot com grows."),
+        ("a role mailbox written with (at)", "Questions: info (at) fibernord (dot) se"),
+        ("the organisation's press mailbox with [at]", "Press: press [at] lumorahealth [dot] com"),
+        ("a password in a database link", "DATABASE_URL=postgres://app:S3cr3t@db.internal:5432/x"),
+        ("'at' before a time", "See you at 10.30 in room B."),
+    ],
+)
+def test_at_and_dot_in_ordinary_text_raise_nothing(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert [f.excerpt for f in findings(policy, text) if f.detail == "email"] == [], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "found"),
+    [
+        ("a Swedish mobile without spaces", "Ring Maja på 0701234567 ikväll.", ["0701234567"]),
+        ("a Swedish mobile in pairs", "Ring Maja på 070-12 34 567.", ["070-12 34 567"]),
+        ("a Swedish mobile with dots", "Ring Maja på 070.123.45.67", ["070.123.45.67"]),
+        (
+            "a Swedish number with (0) after the country code",
+            "Ring Maja på +46 (0)70 123 45 67.",
+            ["+46 (0)70 123 45 67"],
+        ),
+        ("a Stockholm landline", "Maja hemma: 08-123 456 78", ["08-123 456 78"]),
+        ("a Dutch mobile in pairs", "Bel Daan op 06 - 12 34 56 78.", ["06 - 12 34 56 78"]),
+        ("a Dutch mobile with a slash", "Tel. Daan: 06/12345678", ["06/12345678"]),
+        ("a Dutch mobile with +316", "App Daan op +316 12345678", ["+316 12345678"]),
+        ("an Amsterdam landline in brackets", "Bel Daan op (020) 123 4567.", ["(020) 123 4567"]),
+        ("a UK drama-range mobile", "Text Olivia on 07700 900123.", ["07700 900123"]),
+        ("a UK mobile with a dash", "Text Olivia on 07700-900456.", ["07700-900456"]),
+        ("a London landline", "Call Olivia on 020 7946 0958.", ["020 7946 0958"]),
+        ("a UK number with 0044", "Call Olivia on 0044 7700 900123.", ["0044 7700 900123"]),
+    ],
+)
+def test_phone_numbers_are_found_in_the_ways_people_write_them(
+    policy: CompiledPolicy, note: str, text: str, found: list[str]
+) -> None:
+    assert excerpts(policy, text) == found, note
+
+
+@pytest.mark.parametrize(
     ("note", "text"),
     [
         ("a personnummer whose Luhn digit is wrong", "Personnummer 850709-9806 på en lapp."),

@@ -42,6 +42,7 @@ from postwise.rules._personal.ids import for_regions
 from postwise.rules._personal.numbers import Clues, NumberFinder
 from postwise.rules._personal.people import People
 from postwise.text.data import load_data
+from postwise.text.fold import FoldedText
 
 if TYPE_CHECKING:
     from postwise.engine.post import Post
@@ -58,6 +59,26 @@ _OWN_REACH = 25
 _EMAIL_RE = re.compile(
     r"(?<![\w.+\-@/])[\w.+\-]*\w@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
 )
+# Addresses written so that harvesters miss them: "name (at) domain (dot) se",
+# "name[at]domain.nl", "name at domain dot com", "namn(snabel-a)telia.se",
+# "naam (apenstaartje) ziggo.nl". Found from the "at" outwards (folded text).
+_AT_WORDS = r"at|a|@|snabel-?a|apenstaartje|at-teken"
+_OBFUSCATED_AT_RE = re.compile(
+    rf"[ \t]*[(\[{{<][ \t]*(?:{_AT_WORDS})[ \t]*[)\]}}>][ \t]*"
+    r"|[ \t]+(?P<bare>at|snabel-a|apenstaartje)[ \t]+"
+)
+_DOT = (
+    r"(?:[ \t]*[(\[{<][ \t]*(?:dot|punkt|punt|\.)[ \t]*[)\]}>][ \t]*"
+    r"|[ \t]+(?:dot|punkt|punt)[ \t]+|\.)"
+)
+_OBFUSCATED_DOT_RE = re.compile(_DOT)
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+_OBFUSCATED_DOMAIN_RE = re.compile(
+    rf"{_LABEL}(?:{_DOT}{_LABEL})*?{_DOT}[a-z]{{2,6}}(?![\w\-]|{_DOT}[a-z0-9])"
+)
+_OBFUSCATED_LOCAL_RE = re.compile(rf"(?<![\w.+\-@'’])[\w+\-]+(?:{_DOT}[\w+\-]+)*$")
+# How far back from its "at" an obfuscated address may start.
+_LOCAL_REACH = 64
 
 
 class Settings(RuleSettings):
@@ -109,8 +130,8 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             return who.nearest_before(start, _OWN_REACH) == "first"
 
         hits = 0
-        if emails is not None and "@" in text:
-            for start, end in emails.find(text):
+        if emails is not None:
+            for start, end in emails.find(folded):
                 if hits >= MAX_HITS:
                     return
                 if not authors_own(start):
@@ -156,16 +177,55 @@ class _EmailPolicy:
             elif "." in value and not any(c.isdigit() for c in value.replace(".", "")):
                 domains.add(value)
         self._domains = tuple(sorted(domains))
+        self._providers = frozenset(str(d).lower() for d in data["providers"])
 
-    def find(self, folded: str) -> Iterator[tuple[int, int]]:
-        for m in _EMAIL_RE.finditer(folded):
-            address = m.group()
-            local, _, domain = address.rpartition("@")
-            if address in self._addresses or self._own_domain(domain):
-                continue
-            if local in self._roles or local.split("+")[0] in self._roles:
-                continue
-            yield m.span()
+    def find(self, text: FoldedText) -> Iterator[tuple[int, int]]:
+        folded = text.folded
+        if "@" in folded:
+            for m in _EMAIL_RE.finditer(folded):
+                # "postgres://app:S3cr3t@db.internal": a password in a link, not an address.
+                token_start = max(folded.rfind(" ", 0, m.start()), folded.rfind("\n", 0, m.start()))
+                if "://" in folded[token_start + 1 : m.start()]:
+                    continue
+                if self._personal(m.group()):
+                    yield m.span()
+        for m in _OBFUSCATED_AT_RE.finditer(folded):
+            found = self._obfuscated(text, m)
+            if found is not None:
+                yield found
+
+    def _obfuscated(self, text: FoldedText, at: re.Match[str]) -> tuple[int, int] | None:
+        folded = text.folded
+        reach = max(0, at.start() - _LOCAL_REACH)
+        local = _OBFUSCATED_LOCAL_RE.search(folded, reach, at.start())
+        domain = _OBFUSCATED_DOMAIN_RE.match(folded, at.end())
+        if local is None or domain is None:
+            return None
+        start, end = local.start(), domain.end()
+        local_part = _OBFUSCATED_DOT_RE.sub(".", local.group())
+        domain_part = _OBFUSCATED_DOT_RE.sub(".", domain.group())
+        if at.group("bare") is not None:
+            # A plain " at " is mostly just "at": it makes an address only when the writer
+            # clearly meant one (AT in capitals, a local part like "anna.berg" or "tom dot
+            # baker", or a mail provider's domain).
+            meant = (
+                text.excerpt(at.start(), at.end()).strip().isupper()
+                or local_part != local.group()
+                or any(c in local_part for c in "._-+")
+                or any(c.isdigit() for c in local_part)
+                or domain_part.split(".", 1)[0] in self._providers
+            )
+            if not meant:
+                return None
+        if not self._personal(f"{local_part}@{domain_part}"):
+            return None
+        return start, end
+
+    def _personal(self, address: str) -> bool:
+        local, _, domain = address.rpartition("@")
+        if address in self._addresses or self._own_domain(domain):
+            return False
+        return not (local in self._roles or local.split("+")[0] in self._roles)
 
     def _own_domain(self, domain: str) -> bool:
         return any(domain == d or domain.endswith("." + d) for d in self._domains)

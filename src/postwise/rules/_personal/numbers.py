@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -31,19 +32,13 @@ from postwise.text.phrases import PhraseSet
 _DIGIT_RUN_RE = re.compile(r"\d(?:[ \-./()+]?\d){6}")
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?")
 _CARD_RE = re.compile(r"(?<![\d.,/-])\d(?:[ -]?\d){11,18}(?!\d|[-.,]\d)")
-_PHONE_RE = re.compile(r"(?<![\w+/=.,:-])(?:\+|00)?\(?\d[\d \-().]{5,22}\d(?!\w|[-.,/]\d)")
+_PHONE_RE = re.compile(
+    r"(?<![\w+/=.,:-])(?:\+|00)?\(?\d[\d \-().\u2010\u2011/]{5,22}\d(?!\w|[-.,/]\d)"
+)
 _DATE_RE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _TIME_RANGE_RE = re.compile(r"^\d{1,2}[.:]\d\d ?- ?\d{1,2}[.:]\d\d$")
 _PHONE_START_RE = re.compile(r"(?<= )(?:\+|\(?0)")
-# Numbers of a service, not of a person (free phone, premium rate, shared cost, one number).
-_SERVICE_NUMBERS = frozenset(
-    {
-        phonenumbers.PhoneNumberType.TOLL_FREE,
-        phonenumbers.PhoneNumberType.PREMIUM_RATE,
-        phonenumbers.PhoneNumberType.SHARED_COST,
-        phonenumbers.PhoneNumberType.UAN,
-    }
-)
+_NON_DIGITS_RE = re.compile(r"\D")
 # Candidates of one type examined per post: no real post has more, and each costs a
 # validation (a 100,000-character paste of numbers must not take seconds).
 _MAX_CANDIDATES = 200
@@ -59,6 +54,31 @@ class NumberHit:
     end: int
     what: str
     params: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def _service_numbers(region: str) -> re.Pattern[str] | None:
+    """The national numbers of a service rather than a person in ``region`` (free phone,
+    premium rate, shared cost, one number for a whole organisation), from phonenumbers'
+    metadata: one pattern, so a found number costs one match instead of a full
+    ``number_type`` lookup."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return None
+    descs = (meta.toll_free, meta.premium_rate, meta.shared_cost, meta.uan)
+    patterns = [d.national_number_pattern for d in descs if d and d.national_number_pattern]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True)
+class _Trunk:
+    """A region whose national numbers start with a plain trunk prefix ("0" in Sweden, the
+    Netherlands, the UK): such a number is read without the cost of ``phonenumbers.parse``."""
+
+    region: str
+    prefix: str
+    country_code: int
+    simple: bool  # dropping the prefix is all that parsing does
 
 
 @dataclass(frozen=True)
@@ -109,11 +129,25 @@ class NumberFinder:
         self._not_personal = PhraseSet(data["not_personal"], langs)
         self._id_cues = PhraseSet(data["id_cues"], langs)
         self._regions = tuple(r.upper() for r in regions)
-        self._trunk = {
-            region: (meta.national_prefix or "")
+        self._trunks = tuple(
+            _Trunk(
+                region,
+                meta.national_prefix,
+                int(meta.country_code or 0),
+                meta.national_prefix_transform_rule is None
+                and re.fullmatch(
+                    rf"(?:{meta.national_prefix_for_parsing or meta.national_prefix})",
+                    meta.national_prefix,
+                )
+                is not None,
+            )
             for region in self._regions
             if (meta := phonenumbers.PhoneMetadata.metadata_for_region(region)) is not None
-        }
+            and meta.national_prefix
+        )
+        # Numbers set aside for films and fiction (Ofcom's 07700 900xxx): in a post they
+        # stand for somebody's real number, though phonenumbers calls them invalid.
+        self._fiction = tuple(str(prefix) for prefix in data.get("fiction_ranges", []))
         self._ids = ids
         self._language_regions: dict[str, tuple[str, ...]] = {
             lang: tuple(regions) for lang, regions in data["language_regions"].items()
@@ -221,7 +255,7 @@ class NumberFinder:
         return None
 
     def _is_phone(self, raw: str, clues: Clues) -> bool:
-        digits = re.sub(r"\D", "", raw)
+        digits = _NON_DIGITS_RE.sub("", raw)
         if not 7 <= len(digits) <= 15 or _DATE_RE.match(raw) or _TIME_RANGE_RE.match(raw):
             return False
         try:
@@ -229,15 +263,15 @@ class NumberFinder:
                 number = phonenumbers.parse(raw, self._regions[0] if self._regions else None)
                 if len(digits) < 8 or not phonenumbers.is_possible_number(number):
                     return False
-                return self._personal(number)
+                region = phonenumbers.region_code_for_country_code(number.country_code or 0)
+                return self._personal(number, region)
             national = raw.lstrip("(")
             valid = []
-            for region in self._regions:
-                trunk = self._trunk.get(region, "")
-                if trunk and national.startswith(trunk):
-                    number = phonenumbers.parse(raw, region)
-                    if phonenumbers.is_valid_number(number):
-                        valid.append((region, number))
+            for trunk in self._trunks:
+                if national.startswith(trunk.prefix):
+                    found = self._national(raw, digits, trunk)
+                    if found is not None:
+                        valid.append((trunk.region, found))
         except phonenumbers.NumberParseException:
             return False
         if len(valid) > 1:
@@ -245,13 +279,30 @@ class NumberFinder:
             # language says which country it is written in.
             home = self._language_regions.get(clues.language(), ())
             valid.sort(key=lambda rn: rn[0] not in home)
-        return bool(valid) and self._personal(valid[0][1])
+        return bool(valid) and self._personal(valid[0][1], valid[0][0])
 
-    def _personal(self, number: phonenumbers.PhoneNumber) -> bool:
-        return (
-            phonenumbers.number_type(number) not in _SERVICE_NUMBERS
-            and self._e164(number) not in self._allowed
-        )
+    def _national(self, raw: str, digits: str, trunk: _Trunk) -> phonenumbers.PhoneNumber | None:
+        """``raw`` read as a national number of the trunk's region, if it is a valid one."""
+        if trunk.simple and digits.startswith(trunk.prefix):
+            number = phonenumbers.PhoneNumber(
+                country_code=trunk.country_code,
+                national_number=int(digits[len(trunk.prefix) :] or 0),
+            )
+        else:
+            number = phonenumbers.parse(raw, trunk.region)
+        if phonenumbers.is_valid_number(
+            number
+        ):  # "07911 …" is a Guernsey mobile: any region of the code
+            return number
+        fiction = self._fiction and self._e164(number).startswith(self._fiction)
+        return number if fiction and phonenumbers.is_possible_number(number) else None
+
+    def _personal(self, number: phonenumbers.PhoneNumber, region: str) -> bool:
+        service = _service_numbers(region)
+        nsn = phonenumbers.national_significant_number(number)
+        if service is not None and service.fullmatch(nsn):
+            return False
+        return self._e164(number) not in self._allowed
 
     @staticmethod
     def _e164(number: phonenumbers.PhoneNumber) -> str:
