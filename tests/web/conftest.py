@@ -233,8 +233,6 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     os.environ["POSTWISE_DATA_DIR"] = str(folder)
     site = make_site(folder / "postwise.sqlite3", clock=shifted_clock(START))
     app = create_app(site.database, site.workflow, embedded_worker=True)
-    if not hasattr(app.state, "postwise_pages"):
-        install(app, site.database, site.workflow)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
