@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from postwise.web.charts import Chart, Series, _nice_max, bar_chart, hbar_chart
+from postwise.web.charts import Chart, Series, _nice_max, axis_top, bar_chart, hbar_chart
 
 
 def chart(categories: tuple[str, ...], *series: tuple[str, tuple[float, ...]]) -> Chart:
@@ -50,6 +50,22 @@ def test_csv_has_a_header_and_one_row_per_category_and_defuses_formulas() -> Non
     c = chart(("=SUM(A1)", "plain"), ("ready", (1.0, 2.5)))
     rows = list(csv.reader(io.StringIO(c.csv())))
     assert rows == [["category", "ready"], ["'=SUM(A1)", "1"], ["plain", "2.5"]]
+
+
+@pytest.mark.parametrize(
+    ("values", "unit", "top"),
+    [((1.0,), "", 4.0), ((7.0,), "", 12.0), ((2.5,), "", 5.0), ((30.0,), "%", 100.0)],
+)
+def test_counts_get_whole_grid_steps_and_shares_end_at_100(
+    values: tuple[float, ...], unit: str, top: float
+) -> None:
+    c = Chart("c", "t", "d", ("a",), (Series("s", values),), unit=unit)
+    assert axis_top(c, max(values)) == top
+
+
+def test_a_share_of_nothing_is_empty_but_a_share_of_zero_is_not() -> None:
+    assert Chart("c", "t", "d", ("a",), (Series("s", (0.0,)),), has_data=True).empty is False
+    assert Chart("c", "t", "d", ("a",), (Series("s", (0.0,)),), has_data=False).empty is True
 
 
 def test_an_all_zero_chart_is_empty() -> None:

@@ -35,10 +35,18 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     unit: str = ""
+    has_data: bool | None = None  # None: the chart has data when any value is not zero
 
     @property
     def empty(self) -> bool:
+        if self.has_data is not None:
+            return not self.has_data
         return not self.categories or all(v == 0 for s in self.series for v in s.values)
+
+    @property
+    def whole(self) -> bool:
+        """Counts (whole numbers): the axis then shows whole numbers only."""
+        return all(float(v).is_integer() for s in self.series for v in s.values)
 
     def rows(self) -> list[list[str]]:
         """The numbers as a table: a header row, then one row per category."""
@@ -74,6 +82,17 @@ def _is_number(cell: str) -> bool:
     return True
 
 
+def axis_top(chart: Chart, value: float) -> float:
+    """The top of the value axis: a round number, 100 for shares, and for counts one that
+    four grid steps divide into whole numbers."""
+    if chart.unit == "%":
+        return 100.0
+    top = _nice_max(value)
+    if chart.whole:
+        top = max(4.0, 4.0 * -(-top // 4))
+    return top
+
+
 def _nice_max(value: float) -> float:
     """A round top for the axis: 1, 2, 5 × a power of ten, at least ``value``."""
     if value <= 0:
@@ -104,7 +123,7 @@ def bar_chart(chart: Chart, width: int = 640, height: int = 260) -> Markup:
     left, right, top, bottom = 44.0, 12.0, 12.0, 48.0
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(s.values[i] for s in chart.series) for i in range(len(chart.categories))]
-    top_value = _nice_max(max(totals, default=0))
+    top_value = axis_top(chart, max(totals, default=0))
     out = _open(chart, width, height)
     for step in range(5):
         value = top_value * step / 4
@@ -150,7 +169,7 @@ def hbar_chart(chart: Chart, width: int = 640, row: int = 26) -> Markup:
     values = chart.series[0].values if chart.series else ()
     height = top * 2 + row * max(len(chart.categories), 1)
     plot_w = width - left - right
-    top_value = _nice_max(max(values, default=0))
+    top_value = axis_top(chart, max(values, default=0))
     out = _open(chart, width, height)
     for i, category in enumerate(chart.categories):
         y = top + row * i

@@ -70,6 +70,10 @@ class SignInRequired(Exception):
     """The page needs a signed-in reader; they are sent to sign in and brought back."""
 
 
+class PasswordChangeRequired(Exception):
+    """A temporary password must be replaced before anything else is done with it."""
+
+
 class PageRefused(Exception):
     """A request the pages answer with an error page (status and a catalogue key)."""
 
@@ -118,10 +122,13 @@ class Visit:
     def workflow(self) -> Workflow:
         return self.services.workflow
 
-    def need(self, role: AppRole = "employee") -> Person:
-        """The signed-in person, if they have ``role`` or a higher one."""
+    def need(self, role: AppRole = "employee", temporary_ok: bool = False) -> Person:
+        """The signed-in person, if they have ``role`` or a higher one (and, unless
+        ``temporary_ok``, have replaced a temporary password)."""
         if self.person is None:
             raise SignInRequired()
+        if self.person.must_change_password and not temporary_ok:
+            raise PasswordChangeRequired()
         if RANK.get(self.person.app_role, -1) < RANK[role]:
             raise PageRefused(403, "errors.forbidden")
         return self.person
@@ -267,6 +274,8 @@ class PageRoute(APIRoute):
                     else "/login",
                     status_code=303,
                 )
+            except PasswordChangeRequired:
+                response = RedirectResponse("/account", status_code=303)
             except PageRefused as exc:
                 response = error_page(request, exc.status, exc.key)
             except WorkflowError as exc:

@@ -90,6 +90,7 @@ def dashboard(
             ),
         ),
         unit="%",
+        has_data=bool(submitted),
     )
     waits = session.execute(
         select(Review.waited_seconds).where(Review.kind == "queue", Review.created_at >= since)

@@ -96,3 +96,17 @@ def test_a_temporary_password_must_be_changed_first(client_for: Any, site: Site)
         {"current": PASSWORD, "new": "a brand new phrase", "repeat": "a brand new phrase"},
     )
     assert done.status_code == 303 and done.headers["location"] == "/compose?done=password_changed"
+
+
+def test_nothing_else_opens_until_a_temporary_password_is_replaced(
+    client_for: Any, site: Site
+) -> None:
+    with site.database.session() as session:
+        ada = session.get(Person, site.ids["ada"])
+        assert ada is not None
+        ada.must_change_password = True
+    browser = client_for("ada")
+    for path in ("/compose", "/posts", "/policy"):
+        response = browser.get(path, follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (303, "/account")
+    assert browser.get("/account").status_code == 200
