@@ -361,3 +361,28 @@ def test_live_checks_answer_well_under_100_ms(visit: Any) -> None:
         }"""
     )
     assert statistics.median(timings) < 100, timings
+
+
+def test_the_composer_works_with_the_keyboard_alone(visit: Any) -> None:
+    ada = visit("ada")
+    page = ada.page
+    ada.go("/compose")
+    expect(page.locator("#composer")).to_have_attribute("data-ready", "1")
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip")).to_be_focused()
+    page.locator("#text").focus()
+    page.keyboard.type("CareLoop got a great update today.")
+    fix = page.locator("#findings button.fix")
+    expect(fix).to_have_text("Add #LumoraEmployee")
+    page.keyboard.press("Tab")  # "Show in text"
+    expect(page.locator("#findings button.show")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#text")).to_be_focused()
+    assert page.evaluate("[text.selectionStart, text.selectionEnd]") == [0, 8]
+    for _ in range(3):  # "Show in text", the guideline's summary, the fix
+        page.keyboard.press("Tab")
+    expect(fix).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#verdict")).to_have_text("Ready to post.")
+    expect(page.locator("#text")).to_be_focused()
+    ada.shot("composer-keyboard")
