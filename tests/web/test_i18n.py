@@ -26,6 +26,16 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "roles": ("employee", "reviewer", "admin"),
     "decision": ("approve", "reject", "request_changes", "ok", "concern"),
     "policy.expect": ("raise", "pass"),
+    # the workflow's notification kinds, "." written as "_"
+    "notice": (
+        "review_approve",
+        "review_reject",
+        "review_request_changes",
+        "schedule_missed",
+        "publish_failed",
+        "sample_concern",
+        "drug_safety",
+    ),
 }
 FLASHES = re.compile(r"""done=f?['"]([a-z_{}]+)['"]""")
 

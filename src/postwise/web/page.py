@@ -28,10 +28,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from postwise.store import Database
-from postwise.store.models import Person
+from postwise.store.models import Notification, Person
 from postwise.web import i18n
 from postwise.web.security import (
     CSRF_FIELD,
@@ -138,6 +139,7 @@ class Visit:
         known = done is not None and f"flash.{done}" in i18n.catalogue(DEFAULT)
         values.setdefault("done", done if known else None)
         values.setdefault("error", None)
+        values.setdefault("unread", self.unread())
         body = render(
             template,
             request=self.request,
@@ -148,6 +150,17 @@ class Visit:
             **values,
         )
         return HTMLResponse(body, status_code=status)
+
+    def unread(self) -> int:
+        """How many notifications the signed-in person has not read yet."""
+        if self.person is None:
+            return 0
+        count = self.session.execute(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.person_id == self.person.id, Notification.read_at.is_(None))
+        ).scalar_one()
+        return int(count)
 
     def redirect(self, path: str, done: str | None = None) -> RedirectResponse:
         """See-other to a page of ours, optionally with a catalogue key saying what happened."""
@@ -333,6 +346,7 @@ def error_page(request: Request, status: int, key: str, detail: str = "") -> Res
         detail=detail,
         done=None,
         error=None,
+        unread=0,
     )
     return HTMLResponse(body, status_code=status)
 

@@ -98,3 +98,20 @@ def test_my_posts_lists_mine_only_with_state_and_next_step(client_for: Any) -> N
     html = browser.get("/posts").text
     assert "Ada&#39;s post" in html and "Bo&#39;s own post" not in html
     assert "Saved as a draft" in html
+
+
+def test_the_author_is_told_of_a_decision_in_their_language_and_can_mark_it_read(
+    client_for: Any,
+) -> None:
+    bo = client_for("bo")
+    path = write(bo, "Smygtitt på Project Heron")
+    post_id = path.rsplit("/", 1)[1]
+    client_for("rita").form(
+        f"/review/{post_id}", f"/review/{post_id}", {"decision": "reject", "comment": "Nej."}
+    )
+    html = bo.get("/posts").text
+    assert '<span class="count">1<span class="visually-hidden"> nya</span></span>' in html
+    assert f"En granskare avslog inlägg {post_id}" in html
+    bo.form("/posts", "/notifications/read", {})
+    html = bo.get("/posts").text
+    assert "Nytt sedan sist" not in html and 'class="count"' not in html

@@ -9,7 +9,6 @@ the coaching messages) and, for a signed-out browser, in a cookie.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, Response
@@ -21,7 +20,13 @@ from postwise.web.i18n import ui_languages
 from postwise.web.page import PageRefused, PageRoute, local_path, set_cookie, visit
 from postwise.web.security import LANGUAGE_COOKIE, PRE_SESSION_COOKIE, SESSION_COOKIE
 from postwise.workflow.errors import Forbidden
-from postwise.workflow.people import SESSION_TTL, actor_of, change_password, login
+from postwise.workflow.people import (
+    SESSION_TTL,
+    actor_of,
+    change_password,
+    login,
+    secret_digest,
+)
 
 router = APIRouter(route_class=PageRoute)
 MIN_PASSWORD = 10
@@ -81,9 +86,8 @@ def logout(request: Request) -> Response:
     secret = request.cookies.get(SESSION_COOKIE, "")
     with visit(request) as v:
         if v.person is not None and secret:
-            digest = hashlib.sha256(secret.encode("utf-8")).hexdigest()
             credential = v.session.execute(
-                select(Credential).where(Credential.secret_sha256 == digest)
+                select(Credential).where(Credential.secret_sha256 == secret_digest(secret))
             ).scalar()
             if credential is not None and credential.revoked_at is None:
                 credential.revoked_at = v.now

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from postwise.store.models import Account, Hold, Person, Post, Review
+from postwise.store.models import Account, Hold, Notification, Person, Post, Review
 from postwise.web.coach import segments
 from postwise.web.page import PageRoute, Visit, visit
 
@@ -80,7 +80,34 @@ def my_posts(request: Request) -> Response:
                     "reviewer": last[1] if last else None,
                 }
             )
-        return v.page("posts.html", items=items)
+        news = v.session.execute(
+            select(Notification)
+            .where(Notification.person_id == person.id, Notification.read_at.is_(None))
+            .order_by(Notification.id.desc())
+            .limit(50)
+        ).scalars()
+        return v.page("posts.html", items=items, news=[(n, notice_text(v, n)) for n in news])
+
+
+def notice_text(v: Visit, notice: Notification) -> str:
+    """A notification in the reader's language, by its kind (the stored message is the
+    workflow's English, kept for the API and as the fallback for a kind we do not know)."""
+    key = "notice." + notice.kind.replace(".", "_")
+    if v.t.get(key, "") == "":
+        return notice.message
+    return v.t(key, id=notice.post_id if notice.post_id is not None else "")
+
+
+@router.post("/notifications/read", include_in_schema=False)
+def mark_read(request: Request) -> Response:
+    with visit(request) as v:
+        person = v.need()
+        v.session.execute(
+            update(Notification)
+            .where(Notification.person_id == person.id, Notification.read_at.is_(None))
+            .values(read_at=v.now)
+        )
+        return v.redirect("/posts", done="read")
 
 
 @router.get("/posts/{post_id}", include_in_schema=False)
