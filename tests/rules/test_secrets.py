@@ -261,8 +261,6 @@ def test_defaults_templates_and_numbers_that_are_no_code_raise_nothing(
     assert excerpts(policy, text) == [], note
 
 
-
-
 @pytest.mark.parametrize(
     ("note", "text"),
     [

@@ -1,12 +1,16 @@
 """Health details about someone other than the author.
 
-A health word from the lexicon (conditions, diagnoses, treatments, sick leave; whole words,
-with inflections, never the first half of a compound such as "kankeronderzoek") counts when
-the sentence is about another person: the nearest reference before the word is a name
-("Mark Verhoeven") or a relation ("my colleague", "vår kollega"), or a third-person pronoun
-("his lymphoma", "hon") while a name or relation is in this sentence or the one before.
-When the nearest reference is the author ("I", "my leg", "jag är sjukskriven", "mijn
-knie"), the detail is the author's own and not someone else's personal data.
+A health word from the lexicon (conditions, diagnoses, injuries, treatments, hospital stays,
+pregnancy, sick leave; whole words, with inflections, never the first half of a compound
+such as "kankeronderzoek"; abbreviations such as "MS" only in capitals) counts when the
+sentence is about another person: the nearest reference before the word is a name ("Mark
+Verhoeven"), a given name ("keep Omar in your thoughts") or a relation ("my colleague", "vår
+kollega", "pappa"), or a third-person pronoun ("his lymphoma", "hon") while one of those is
+in this sentence or the one before. When the nearest reference is the author ("I", "my leg",
+"jag är sjukskriven", "mijn knie"), the detail is the author's own and not someone else's
+personal data; a given name counts only when the author is not the subject before it ("I
+was taken to Sahlgrenska with a stroke"). People in general between the person and the word
+("Anna Berg met patients with diabetes") make the word about them, not about the person.
 """
 
 from __future__ import annotations
@@ -16,13 +20,17 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from postwise.rules._personal.people import PostPeople, Reference
+from postwise.rules._personal.people import Marker, PostPeople, Reference
 from postwise.text.data import load_data
 from postwise.text.fold import FoldedText, Span, fold
 from postwise.text.matcher import Match, TermMatcher, surface_forms
 
 # Between two health words of one list: "cancer och leukemi", "kanker en leukemie".
 _COORDINATION = re.compile(r"\s*(?:,|&|/|and|or|och|eller|en|of)?\s*")
+_PEOPLE: tuple[Marker, ...] = ("name", "given", "relation")
+_WORDS_RE = re.compile(r"\w+")
+# Between a health word and the person it is said to: a comma and little else.
+_VOCATIVE_GAP = re.compile(r"[^\w]*,[^\w]*(?:(?:dear|lieve|beste|kara|kare)\s+)?")
 
 
 class HealthFinder:
@@ -32,6 +40,10 @@ class HealthFinder:
         inflected = [t for lang in langs for t in data.get(lang, {}).get("inflect", [])]
         exact = [t for lang in langs for t in data.get(lang, {}).get("exact", [])]
         exact.extend(extra_terms)
+        acronyms = [t for lang in langs for t in data.get("acronyms", {}).get(lang, [])]
+        # Checked against the original text: "MS" but not "Ms", "ALS" but not "als".
+        self._acronyms = frozenset(acronyms)
+        inflected.extend(acronyms)
         # One pass for both lists: matched with endings, then an `exact` term is kept only
         # in a form as listed ("sjuk" but not "sjukt": "sjukt bra" means "really good").
         # Each term once: a word listed in two languages ("cancer") is still one term.
@@ -45,6 +57,15 @@ class HealthFinder:
         self._not_after = frozenset(
             fold(w) for lang in langs for w in data.get("not_after", {}).get(lang, [])
         )
+        self._generic = frozenset(
+            fold(w) for lang in langs for w in data.get("generic_people", {}).get(lang, [])
+        )
+        self._topic_gap = frozenset(
+            fold(w) for lang in langs for w in data.get("topic_gap", {}).get(lang, [])
+        )
+        self._not_phrases = tuple(
+            fold(w) for lang in langs for w in data.get("not_phrases", {}).get(lang, [])
+        )
 
     def terms(self, text: FoldedText) -> list[Match[str]]:
         """Health words in the post (one Aho-Corasick pass)."""
@@ -55,7 +76,11 @@ class HealthFinder:
             forms = self._exact_forms.get(m.term)
             if forms is not None and folded[m.start : m.end] not in forms:
                 continue
+            if m.term in self._acronyms and not text.excerpt(m.start, m.end).startswith(m.term):
+                continue
             if self._next_word(folded, m.end) in self._not_before:
+                continue
+            if any(folded.startswith(phrase, m.start) for phrase in self._not_phrases):
                 continue
             between = folded[topic_end : m.start] if topic_end >= 0 else ""
             if self._previous_word(folded, m.start) in self._not_after or (
@@ -78,12 +103,14 @@ class HealthFinder:
             lo = bisect.bisect_left(starts, sentence.start)
             hi = bisect.bisect_left(starts, sentence.end)
             here = [r for r in refs[lo:hi] if not (r.start <= term.start < r.end)]
-            if self._about_other(term, here, people.sentences.before(sentence), refs, starts):
+            previous = people.sentences.before(sentence)
+            if self._about_other(people.text, term, here, previous, refs, starts):
                 done.add(sentence.start)
                 yield term
 
-    @staticmethod
     def _about_other(
+        self,
+        text: FoldedText,
         term: Match[str],
         here: list[Reference],
         previous: Span | None,
@@ -92,24 +119,43 @@ class HealthFinder:
     ) -> bool:
         # `here`: the references in the term's sentence, except a name that contains the
         # health word itself ("Cancer Society" is not a person's).
-        people = ("name", "relation")
         before = [r for r in here if r.end <= term.start]
         if before:
             nearest = before[-1]
-            if nearest.marker in people:
+            if self._generic_between(text.folded, nearest.end, term.start):
+                return False
+            if nearest.marker == "given":
+                # "I was taken to Sahlgrenska with a stroke": a lone capitalised word after
+                # the author as subject is more likely a place than a person.
+                return not any(r.marker == "first" for r in before)
+            if nearest.marker in _PEOPLE:
                 return True
             if nearest.marker == "first":
                 return False
             # "He had a stroke": a pronoun counts when someone is named in this sentence or
             # the one before.
-            if any(r.marker in people for r in here):
+            if any(r.marker in _PEOPLE for r in here):
                 return True
             if previous is None:
                 return False
             lo = bisect.bisect_left(starts, previous.start)
             hi = bisect.bisect_left(starts, previous.end)
-            return any(r.marker in people for r in refs[lo:hi])
-        return any(r.marker in people for r in here)
+            return any(r.marker in _PEOPLE for r in refs[lo:hi])
+        # Nobody before the word: the person it is said to ("Get well soon after the
+        # surgery, Anna Berg!"), right after it; a lone capitalised word there is too weak.
+        after = [r for r in here if r.start >= term.end and r.marker in ("name", "relation")]
+        return (
+            bool(after)
+            and _VOCATIVE_GAP.fullmatch(text.folded, term.end, after[0].start) is not None
+        )
+
+    def _generic_between(self, folded: str, start: int, end: int) -> bool:
+        """Are people in general, or a topic, named between ``start`` and ``end``?
+        ("Anna Berg met patients with diabetes", "Tom Lee on living with MS")"""
+        if end - start < 3:
+            return False
+        words = _WORDS_RE.findall(folded, start, end)
+        return any(word in self._generic or word in self._topic_gap for word in words)
 
     @staticmethod
     def _previous_word(folded: str, start: int) -> str:

@@ -3,8 +3,12 @@
 A *name* is two or more capitalised words in a row, with name particles allowed between them
 ("Mark Verhoeven", "Sanne de Wit", "L. Hendriks"), none of them a word that is not a name
 ("Utrecht Science Park", "Happy Monday") and none part of the organisation's own names,
-products or competitors. A *relation* is a phrase such as "my colleague", "min mamma",
-"onze collega". Pronouns tell the author ("I", "jag", "mijn") from someone else ("his",
+products or competitors. A *given* name is a single capitalised word where a common word
+would not be capitalised: inside a sentence and not after a preposition of place ("keep Omar
+in your thoughts", "sterkte aan Ruud", but not "in Leiden"), or at the start of a sentence
+when a department follows ("Lisa på ekonomi", "Jake from accounts"); it is weaker evidence
+than a full name. A *relation* is a phrase such as "my colleague", "min mamma", "onze
+collega", "pappa". Pronouns tell the author ("I", "jag", "mijn") from someone else ("his",
 "hon", "haar"). Everything is in folded offsets.
 """
 
@@ -23,12 +27,20 @@ from postwise.text.data import load_data
 from postwise.text.fold import FoldedText, fold
 from postwise.text.phrases import PhraseSet
 
-Marker = Literal["name", "relation", "first", "third"]
+Marker = Literal["name", "given", "relation", "first", "third"]
 
 # A capitalised word, or an initial with its full stop ("L. Hendriks").
 _CAPITALISED = r"(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)*)"
 # A word, or an initial with its full stop.
 _TOKEN_RE = regex.compile(r"\p{Lu}\.(?=\s)|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
+# One capitalised word of three letters or more, not inside a hashtag, handle or longer word.
+_GIVEN_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}#@'’._/-])\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}@/]|[-'’]\p{L})"
+)
+# "Back from a trip", "Hem från en resa": an adverb, not a person in a department.
+_INDEFINITE = frozenset({"a", "an", "en", "ett", "een"})
+# What may stand before the first word of a sentence.
+_SENTENCE_OPENERS = frozenset('.!?:;\n"“”„«»(•–—-')
 
 
 def _relations(data: dict[str, list[str]]) -> list[str]:
@@ -52,6 +64,15 @@ class People:
         self._first = frozenset(fold(w) for lang in langs for w in data[lang]["first"])
         self._third = frozenset(fold(w) for lang in langs for w in data[lang]["third"])
         self._not_names = frozenset(fold(w) for w in data["not_names"])
+        self._places_after = frozenset(
+            fold(w) for lang in langs for w in data[lang].get("places_after", [])
+        )
+        self._departments_after = frozenset(
+            fold(w) for lang in langs for w in data[lang].get("departments_after", [])
+        )
+        self._people_after = tuple(
+            fold(w) for lang in langs for w in data[lang].get("people_after", [])
+        )
         particles = "|".join(
             regex.escape(p).replace(r"\ ", "[ \t]+")
             for p in sorted(data["particles"], key=len, reverse=True)
@@ -91,6 +112,41 @@ class People:
                     found.append(Reference(start, end, "name"))
         return found
 
+    def given(
+        self, text: FoldedText, taken: SpanSet, entities: list[tuple[int, int]]
+    ) -> list[Reference]:
+        """Single capitalised words that are most likely someone's first name."""
+        found: list[Reference] = []
+        original = text.original
+        known = SpanSet(entities)
+        for m in _GIVEN_RE.finditer(original):
+            word = m.group()
+            if fold(word) in self._not_names:
+                continue
+            start, end = text.index_of(m.start()), text.index_of(m.end())
+            if taken.overlaps(start, end) or known.overlaps(start, end):
+                continue
+            before = original[: m.start()].rstrip(" \t")
+            if not before or before[-1] in _SENTENCE_OPENERS or _is_symbol(before[-1]):
+                # The first word of a sentence is capitalised anyway: a name only when a
+                # department follows ("Lisa på ekonomi").
+                after = original[m.end() : m.end() + 40].split(None, 2)
+                if not (
+                    len(after) >= 2
+                    and fold(after[0]) in self._departments_after
+                    and fold(after[1]) not in _INDEFINITE
+                    and (after[1][:1].islower() or after[1].strip(".,!?").isupper())
+                ):
+                    continue  # "Lisa på ekonomi", but not "Back from a week away"
+            else:
+                previous = before.rsplit(None, 1)[-1]
+                if fold(previous) in self._places_after and not fold(before).endswith(
+                    self._people_after
+                ):
+                    continue  # "in Leiden", "på Karolinska", but "tänker på Emil"
+            found.append(Reference(start, end, "given"))
+        return found
+
     def _runs(self, sequence: str, offset: int) -> Iterator[tuple[int, int]]:
         """Parts of a capitalised sequence between words that are not names, two words or
         more ("Grattis Anna Berg" → "Anna Berg")."""
@@ -125,6 +181,10 @@ class PostPeople:
         self._text = text
         self._entities = entities
 
+    @property
+    def text(self) -> FoldedText:
+        return self._text
+
     @cached_property
     def sentences(self) -> Sentences:
         return Sentences(self._text)
@@ -134,14 +194,23 @@ class PostPeople:
         return self._people.relations(self._text)
 
     @cached_property
+    def _entity_spans(self) -> list[tuple[int, int]]:
+        return self._entities()
+
+    @cached_property
     def names(self) -> list[Reference]:
-        return self._people.names(self._text, self._entities())
+        return self._people.names(self._text, self._entity_spans)
 
     @cached_property
     def references(self) -> list[Reference]:
-        """Names, relations and pronouns in the order they appear."""
+        """Names, given names, relations and pronouns in the order they appear."""
         refs = [Reference(s, e, "relation") for s, e in self.relations]
         refs.extend(self.names)
+        refs.extend(
+            self._people.given(
+                self._text, SpanSet((r.start, r.end) for r in refs), self._entity_spans
+            )
+        )
         inside = SpanSet((r.start, r.end) for r in refs)
         for start, end, word in self._text.words:
             marker = self._people.pronoun(word)
@@ -181,3 +250,8 @@ class PostPeople:
             if self._people.is_name_word(word):
                 return "name"
         return nearest
+
+
+def _is_symbol(char: str) -> bool:
+    """An emoji or another pictograph (what often opens a line in a post)."""
+    return ord(char) > 0x2000 and not char.isalnum()
