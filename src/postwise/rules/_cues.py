@@ -15,10 +15,14 @@ posts are, and all cues of a set are found in one Aho-Corasick pass. A language'
 section lists cues that are ordinary words in another language (Swedish "order" is a business
 order, English "order" often is not): their hits carry the language, for the detector to ask
 the post's language about them only when one turns up.
+
+Words inside a link or an e-mail address ("careloop.app/download", "news/record-sales") are
+part of an address, not of what the post says: :func:`outside_links` leaves them out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +30,49 @@ from typing import Any
 import ahocorasick
 
 from postwise.text.fold import FoldedText, fold
+
+# What marks a run of non-space characters as a link or an e-mail address: a scheme, "www.",
+# "name@host" or a common domain ending; the run around a mark is the address. Each mark is
+# looked for on its own (a pattern that opens with a fixed character is one fast scan; an
+# alternation of them is not).
+_DOMAIN_END_RE = re.compile(
+    r"\.(?:com|org|net|info|io|app|dev|health|eu|se|nl|be|uk|de|fi|no|dk|local|internal)(?![\w-])"
+)
+_TRAILING = ".,;:!?)]}'\""
+
+
+def link_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the links and e-mail addresses are in a folded text (usually none: quick scans)."""
+    marks = [m.start() for m in _DOMAIN_END_RE.finditer(folded)]
+    for literal in ("://", "www.", "@"):
+        at = folded.find(literal)
+        while at >= 0:
+            if literal != "@" or (
+                0 < at < len(folded) - 1 and folded[at - 1].isalnum() and folded[at + 1].isalnum()
+            ):
+                marks.append(at)
+            at = folded.find(literal, at + 1)
+    spans: list[tuple[int, int]] = []
+    for mark in sorted(marks):
+        if spans and mark < spans[-1][1]:
+            continue
+        start = folded.rfind(" ", 0, mark) + 1
+        end = folded.find(" ", mark)
+        end = len(folded) if end < 0 else end
+        while end > mark + 1 and folded[end - 1] in _TRAILING:
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def outside_links(cues: list[Cue], text: FoldedText) -> list[Cue]:
+    """``cues`` without those inside a link or an e-mail address."""
+    if not cues:
+        return cues
+    links = link_spans(text.folded)
+    if not links:
+        return cues
+    return [c for c in cues if not any(s <= c.start and c.end <= e for s, e in links)]
 
 
 @dataclass(frozen=True)
