@@ -6,9 +6,13 @@ there. A disclosure is one of the organisation's disclosure tags (``#LumoraEmplo
 statement in the author's words, in English, Swedish or Dutch: "I work at Lumora", "my team
 at Lumora", "as a nurse advisor at Lumora", "(yes, I work there)", "jag jobbar själv på
 Lumora", "som CFO på Lumora", "oss på Lumora", "ik werk bij Lumora", "als medewerker van
-Lumora", "ik werk er zelf". When the author's profile names the employer, a plain mention
-of the organisation or its products is covered by that; praise of a product ("my favourite
-app", "give it a go", "works wonders") and a comparison with a competitor are not.
+Lumora", "ik werk er zelf", "I'm a nurse and work at Lumora", "First day at Lumora!". When
+the author's profile names the employer, a plain mention of the organisation or its
+products is covered by that; praise of a product ("my favourite app", "give it a go",
+"works wonders"), a testimonial or benefit claim ("gave me my life back", "tack vare
+Respiqo kan jag springa igen", "Met CareLoop vergeet je nooit meer een dosis") and a
+comparison with a competitor are not. Words inside a link or an e-mail address
+("careloop.app/download") are not praise.
 
 **Why.** Readers weigh a recommendation differently when they know who makes a living from
 it. Consumer-protection rules on endorsements (the FTC's guides among them) ask for the tie
@@ -33,7 +37,7 @@ from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._cues import CueSet
+from postwise.rules._cues import Cue, CueSet, outside_links
 from postwise.text.data import load_data
 from postwise.text.fold import Span, fold
 from postwise.text.matcher import Match, term_parts
@@ -54,6 +58,10 @@ _PRAISE_REACH = 30
 # What makes a competitor's mention more than plain, in its sentence: "better than Novexa",
 # "Novexa's new app is useless". (Praising a competitor needs no disclosure.)
 _AGAINST = ("compare", "disparage")
+_SIGNALS = ("endorse", "praise", "compare", "disparage")
+# Words that may stand between an evaluative word and the product it praises when the word
+# comes first ("amazing new CareLoop"); "Great day at the CareLoop stand" praises the day.
+_PRAISE_BEFORE_WORDS = 1
 _WORD = r"[^\W_][\w'-]*"
 # The message for a post without any disclosure, by what its first mention names.
 _DETAIL = {"organisation": "employer", "product": "default", "competitor": "competitor"}
@@ -84,9 +92,9 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         org.languages,
         settings.extra_phrases,
     )
-    signals = CueSet.from_lexicon(
-        load_data("lexicons", "disclosure", "endorsement.yaml"), org.languages
-    )
+    endorsement = load_data("lexicons", "disclosure", "endorsement.yaml")
+    signals = CueSet.from_lexicon(endorsement, org.languages, categories=_SIGNALS)
+    credits = Credits.build(endorsement, org.languages)
     subjects = {"organisation", "product"} | ({"competitor"} if settings.competitors else set())
     profile_counts = settings.profile_covers_plain_mentions
     org_name = org.model.name
@@ -104,7 +112,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         if grammar.discloses(post):
             return
         if profile_counts and post.context.author.profile_discloses_employer:
-            found = _beyond_plain(post, named, signals)
+            found = _beyond_plain(post, named, signals, credits)
             if found is None:
                 return
             mention, detail = found
@@ -136,16 +144,21 @@ def _add_tag(post: Post, tag: str) -> FixHint:
 
 
 def _beyond_plain(
-    post: Post, named: Sequence[Match[Entity]], signals: CueSet
+    post: Post, named: Sequence[Match[Entity]], signals: CueSet, credits: Credits
 ) -> tuple[Match[Entity], str] | None:
     """With the employer in the profile: the mention that needs more, and why (or ``None``)."""
     products = [m for m in named if m.value.category == "product"]
     competitors = [m for m in named if m.value.category == "competitor"]
     if not products and not competitors:
         return None
-    cues = signals.find(post.folded)
+    products = [p for p in products if not credits.names_a_group(post, p)]
+    for product in products:
+        if credits.credited(post, product):
+            return product, "endorsement"
+    cues = outside_links(signals.find(post.folded), post.folded)
     if not cues:
         return None
+    text = post.folded.folded
     where = _sentence_index(post.folded.sentences)
     for competitor in competitors:
         at = where(competitor.start)
@@ -157,10 +170,67 @@ def _beyond_plain(
             distance = where(cue.start) - at
             if cue.category == "endorse" and 0 <= distance <= _ENDORSE_REACH:
                 return product, "endorsement"
-            near = max(cue.start - product.end, product.start - cue.end) <= _PRAISE_REACH
-            if cue.category in ("praise", "compare") and distance == 0 and near:
+            if (
+                cue.category in ("praise", "compare")
+                and distance == 0
+                and _praises(text, cue, product)
+            ):
                 return product, "endorsement"
     return None
+
+
+def _praises(text: str, cue: Cue, product: Match[Entity]) -> bool:
+    """An evaluative word close enough to the product's name to be about it."""
+    if cue.start >= product.end:
+        return cue.start - product.end <= _PRAISE_REACH
+    if cue.end > product.start:
+        return False
+    return len(text[cue.end : product.start].split()) <= _PRAISE_BEFORE_WORDS
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Credit given to a product for what it does: "thanks to {product}", "tack vare",
+    "dankzij", or a sentence that opens "With {product}, you can…" ("Med {product} kan…",
+    "Met {product} kun je…")."""
+
+    thanks: re.Pattern[str] | None
+    opener: re.Pattern[str] | None
+    then: re.Pattern[str] | None
+    group: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Credits:
+        sections = [data[code] for code in languages if code in data]
+        thanks = _alternation(p for lang in sections for p in lang.get("thanks_to") or [])
+        opener = _alternation(p for lang in sections for p in lang.get("with") or [])
+        then = _alternation(p for lang in sections for p in lang.get("with_then") or [])
+        group = _alternation(p for lang in sections for p in lang.get("groups") or [])
+        return cls(
+            re.compile(rf"(?<![\w'-]){thanks}\s+[#@]?$") if thanks else None,
+            re.compile(rf"[^\w]*{opener}\s+[#@]?$") if opener else None,
+            re.compile(rf"\s*,?\s*{then}(?![\w'])") if then else None,
+            re.compile(rf"(?:-|\s+){group}(?![\w'])") if group else None,
+        )
+
+    def names_a_group(self, post: Post, product: Match[Entity]) -> bool:
+        """True for "the {product} team", "{product}-teamet": people, not the product."""
+        return (
+            self.group is not None and self.group.match(post.folded.folded, product.end) is not None
+        )
+
+    def credited(self, post: Post, product: Match[Entity]) -> bool:
+        text = post.folded.folded
+        sentence = post.folded.sentence_of(product.start)
+        before = text[max(sentence.start, product.start - 30) : product.start]
+        if self.thanks is not None and self.thanks.search(before):
+            return True
+        return (
+            self.opener is not None
+            and self.then is not None
+            and self.opener.match(text, sentence.start, product.start) is not None
+            and self.then.match(text, product.end, sentence.end) is not None
+        )
 
 
 def _sentence_index(sentences: Sequence[Span]) -> Callable[[int], int]:
@@ -188,6 +258,9 @@ class Lead:
     optional_join: bool = False
     articles: frozenset[str] = frozenset()
     excluded: frozenset[str] = frozenset()
+    # Two-word names in which an excluded word is harmless: "customer service", "investor
+    # relations" are departments ("I work in customer service at {name}").
+    compounds: frozenset[tuple[str, str]] = frozenset()
     min_gap: int = 0
     max_gap: int = 0
     sentence_start: bool = False
@@ -204,7 +277,9 @@ class Lead:
                 return False
             if gap:
                 word = tokens[g]
-                if not word[0].isalnum() or word in self.excluded:
+                if not word[0].isalnum() or (
+                    word in self.excluded and not self._in_compound(tokens, g, j)
+                ):
                     return False
             if gap < self.min_gap:
                 continue
@@ -213,6 +288,12 @@ class Lead:
                 if s >= 0 and tuple(tokens[s:g]) == phrase and self._opens(tokens, s):
                     return True
         return False
+
+    def _in_compound(self, tokens: Sequence[str], g: int, j: int) -> bool:
+        """True when gap word ``g`` is part of a listed compound inside the gap (before ``j``)."""
+        return (g + 1 < j and (tokens[g], tokens[g + 1]) in self.compounds) or (
+            (tokens[g - 1], tokens[g]) in self.compounds
+        )
 
     def _opens(self, tokens: Sequence[str], s: int) -> bool:
         return not self.sentence_start or not any(t[0].isalnum() for t in tokens[:s])
@@ -295,8 +376,15 @@ class Affiliation:
         for lang in (data[code] for code in languages if code in data):
             articles = frozenset(fold(a) for a in lang.get("articles") or [])
             excluded = frozenset(fold(w) for w in lang.get("not_in_gap") or [])
+            compounds = frozenset(
+                (words[0], words[1])
+                for words in (fold(c).split() for c in lang.get("gap_compounds") or [])
+                if len(words) == 2
+            )
             for key, leads in (("ties", ties), ("product_ties", product_ties)):
-                leads.extend(_group(group, articles, excluded) for group in lang.get(key) or [])
+                leads.extend(
+                    _group(group, articles, excluded, compounds) for group in lang.get(key) or []
+                )
             front = lang.get("fronted") or {}
             if front.get("joins"):
                 verb = rf"(?:{_WORD}\s+)?" if front.get("verb_slot") else ""
@@ -397,14 +485,24 @@ class Affiliation:
         return False
 
 
-def _group(group: Mapping[str, Any], articles: frozenset[str], excluded: frozenset[str]) -> Lead:
-    """One group of ``ties`` from the data file as a :class:`Lead`."""
+def _group(
+    group: Mapping[str, Any],
+    articles: frozenset[str],
+    excluded: frozenset[str],
+    compounds: frozenset[tuple[str, str]],
+) -> Lead:
+    """One group of ``ties`` from the data file as a :class:`Lead`.
+
+    A group's own ``not_in_gap`` adds to the language's: "jag är [sjuksköterska] och jobbar på"
+    is about the author, "jag känner en [som är läkare] och jobbar på" is not.
+    """
     return Lead.of(
         group["phrases"],
         group.get("joins") or [],
         optional_join=bool(group.get("direct")),
         articles=articles,
-        excluded=excluded,
+        excluded=excluded | {fold(w) for w in group.get("not_in_gap") or []},
+        compounds=compounds,
         min_gap=int(group.get("min_gap", 0)),
         max_gap=int(group.get("gap", 0)),
         sentence_start=bool(group.get("sentence_start")),
