@@ -138,6 +138,51 @@ OWN_FIGURES = [
         "cijfers",
     ),
     ("a contract for a product (nl)", "We hebben een contract getekend voor CareLoop.", "contract"),
+    ("a product's volumes", "Respiqo volumes rose 18% this quarter.", "volumes"),
+    ("a product's volumes (sv compound)", "Respiqo-volymerna ökade med 18 procent.", "volymerna"),
+    ("a product's sales (nl afzet)", "De afzet van Respiqo steeg dit kwartaal met 18%.", "afzet"),
+    ("a product's share of a market", "CareLoop now holds 35% of the Swedish market.", "market"),
+    (
+        "a product's share of a market (sv)",
+        "Respiqo har en tredjedel av den svenska marknaden.",
+        "marknaden",
+    ),
+    (
+        "a product's share of a market (nl)",
+        "Respiqo heeft nu een kwart van de Nederlandse markt.",
+        "markt",
+    ),
+    ("a product that sold", "Zentrava sold twice as much this quarter as last year.", "sold"),
+    ("a product that sold (sv)", "Zentrava har aldrig sålt så bra som i år.", "sålt"),
+    ("a product that sold (nl)", "Zentrava verkocht dit kwartaal beter dan ooit.", "verkocht"),
+    (
+        "an acquisition by the organisation",
+        "Lumora is finalising the acquisition of a Danish app maker.",
+        "acquisition",
+    ),
+    ("an acquisition (sv)", "Lumoras förvärv av ett danskt bolag är klart.", "förvärv"),
+    ("an acquisition (nl)", "De overname van een Deens bedrijf door Lumora is rond.", "overname"),
+    ("a huge order (sv compound)", "Vi har fått en jätteorder från Norge!", "jätteorder"),
+    ("a huge order (nl compound)", "Lumora haalt een megaorder binnen.", "megaorder"),
+    ("an export order (sv)", "Första exportordern till Kanada är klar för Lumora!", "exportordern"),
+    ("beating the budget (sv)", "Vi slog budget med bred marginal i år.", "slog budget"),
+    ("beating the budget", "We beat our budget for the year by a mile.", "beat our budget"),
+    ("above the budget (nl)", "We zitten dit jaar ruim boven budget.", "boven budget"),
+    (
+        "a report that will surprise",
+        "I work at Lumora. The year-end report will surprise a lot of people, trust me.",
+        "year-end report",
+    ),
+    (
+        "a report that will surprise (sv)",
+        "Jag jobbar på Lumora. Bokslutet kommer att överraska många.",
+        "Bokslutet",
+    ),
+    (
+        "a report that will surprise (nl)",
+        "Ik werk bij Lumora. De jaarcijfers gaan veel mensen verrassen.",
+        "jaarcijfers",
+    ),
 ]
 
 # (note, text): inside the quiet period, and still fine.
@@ -184,6 +229,39 @@ NOT_OWN_FIGURES = [
     ("an order number (nl)", "Ik heb mijn ordernummer nog steeds niet ontvangen, balen."),
     ("study results (nl)", "Onze studieresultaten worden volgend jaar gepubliceerd."),
     ("a year-end party", "Vi hade en fin avslutning med teamet, tack för ett fint år!"),
+    ("a market's growth", "I work at Lumora. The European inhaler market grew 6% last year."),
+    (
+        "a market's growth (sv)",
+        "Jag jobbar på Lumora. Den europeiska inhalatormarknaden växte med 6 procent i fjol.",
+    ),
+    (
+        "a market's growth (nl)",
+        "Ik werk bij Lumora. De Europese inhalatormarkt groeide vorig jaar met 6%.",
+    ),
+    ("a market research team", "I work at Lumora and our market research team is hiring."),
+    ("the volume of music", "Turn the volume up, our playlist this quarter is great!"),
+    ("a stall that sold out", "Our stall at the Christmas market sold out in an hour this year."),
+    ("a stall that sold out (sv)", "Vårt stånd på julmarknaden sålde slut på en timme i år."),
+    (
+        "a stall that sold out (nl)",
+        "Onze kraam op de kerstmarkt was dit jaar binnen een uur uitverkocht.",
+    ),
+    ("where a product is sold", "Respiqo is sold in pharmacies across Norway from Monday."),
+    ("a competitor's acquisition", "Novexa acquires a Danish app maker, big news for the sector."),
+    (
+        "a competitor's acquisition (sv)",
+        "Novexa köper upp ett danskt appbolag, stora nyheter för branschen.",
+    ),
+    (
+        "a competitor's acquisition (nl)",
+        "Novexa neemt een Deense appbouwer over, groot nieuws voor de sector.",
+    ),
+    (
+        "figure words only inside a link",
+        "I work at Lumora. Good explainer on hospital buying: https://example.com/record-deals-2026",
+    ),
+    ("a race won by a margin (sv)", "Vi vann stafetten med bred marginal i år!"),
+    ("a race won by a margin", "Our team won the relay by a wide margin this year."),
 ]
 
 
@@ -214,6 +292,10 @@ ORDERS = "Ik werk bij Lumora en onze Benelux-omzet ligt dit jaar 15% boven vorig
         ("2027-01-30T23:59:00+01:00", True),  # last day counts
         ("2027-01-31T00:00:00+01:00", False),  # the day after
         ("2026-07-10T21:50:00+02:00", True),  # inside the half-year period
+        ("2026-12-14T18:30:00-05:00", True),  # New York evening, already the 15th in Amsterdam
+        ("2027-01-30T23:30:00+00:00", False),  # London, already the 31st in Amsterdam
+        ("2026-06-22T06:00:00+09:00", False),  # Tokyo morning, still the 21st in Amsterdam
+        ("2026-07-22T23:30:00+02:00", True),  # the half-year period's last evening
         (OPEN, False),  # between periods
         (None, False),  # no posting time: the rule cannot tell
     ],
