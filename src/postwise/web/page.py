@@ -89,7 +89,7 @@ def services(request: Request) -> PageServices:
     return found
 
 
-def reader_language(request: Request, person: Person | None = None) -> str:
+def reader_language(request: Request, person: Person | Reader | None = None) -> str:
     """The person's own choice, else this browser's, else what the browser asks for."""
     preferred = person.languages[0] if person is not None and person.languages else None
     return i18n.choose_language(
@@ -97,6 +97,16 @@ def reader_language(request: Request, person: Person | None = None) -> str:
         request.cookies.get(LANGUAGE_COOKIE),
         accept=request.headers.get("accept-language"),
     )
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What the layout needs about the signed-in person, kept apart from the database
+    session, so an error page can still show the menu in their language."""
+
+    name: str
+    app_role: str
+    languages: tuple[str, ...]
 
 
 @dataclass
@@ -175,6 +185,8 @@ def visit(request: Request) -> Iterator[Visit]:
     now = svc.now()
     with svc.database.session() as session:
         person = signed_in(session, request, now)
+        if person is not None:
+            request.state.reader = Reader(person.name, person.app_role, tuple(person.languages))
         yield Visit(request, session, svc, person, reader_language(request, person), now)
 
 
@@ -326,7 +338,8 @@ def _error_key(exc: WorkflowError) -> str:
 
 
 def error_page(request: Request, status: int, key: str, detail: str = "") -> Response:
-    language = reader_language(request)
+    reader: Reader | None = getattr(request.state, "reader", None)
+    language = reader_language(request, reader)
     if request.headers.get("accept", "").startswith("application/json"):
         from fastapi.responses import JSONResponse
 
@@ -337,7 +350,7 @@ def error_page(request: Request, status: int, key: str, detail: str = "") -> Res
     body = render(
         "error.html",
         request=request,
-        person=None,
+        person=reader,
         language=language,
         csrf=csrf_token(seed) if seed else "",
         now=None,

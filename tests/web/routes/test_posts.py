@@ -115,3 +115,9 @@ def test_the_author_is_told_of_a_decision_in_their_language_and_can_mark_it_read
     bo.form("/posts", "/notifications/read", {})
     html = bo.get("/posts").text
     assert "Nytt sedan sist" not in html and 'class="count"' not in html
+
+
+def test_an_error_page_keeps_the_menu_and_the_reader_s_language(client_for: Any) -> None:
+    response = client_for("bo").get("/posts/999")
+    assert response.status_code == 404
+    assert '<html lang="sv">' in response.text and "Mina inlägg" in response.text
