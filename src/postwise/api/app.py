@@ -25,6 +25,11 @@ from postwise.web import install as install_pages
 from postwise.workflow import Workflow
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+WARM_UP_TEXTS = (
+    "Proud of the team today, we shipped it! Write to me at someone@example.com",
+    "Jag jobbar på ett fantastiskt ställe och vi söker fler kollegor i Malmö.",
+    "Ik werk bij een mooi bedrijf en vandaag was het congres in Utrecht geweldig.",
+)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -125,11 +130,14 @@ def warm_up(service: Service) -> None:
     """Compile the active policy now, then move everything loaded so far (lexicons, models,
     the framework) out of the garbage collector's way: a full collection over those objects
     pauses a request for about 100 ms, and they live as long as the process anyway."""
+    from postwise.engine.check import check
     from postwise.workflow import WorkflowError
 
     try:
         with service.db.reading() as session:
-            service.workflow.policies.active(session)
+            _, policy = service.workflow.policies.active(session)
+        for text in WARM_UP_TEXTS:  # loads what detectors load lazily (language models…)
+            check(text, None, policy)
     except WorkflowError:
         pass  # no policy yet: the first check compiles it
     gc.collect()
