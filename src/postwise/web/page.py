@@ -179,11 +179,17 @@ class Visit:
 
 
 @contextmanager
-def visit(request: Request) -> Iterator[Visit]:
-    """A unit of work for one page request, with the signed-in person if there is one."""
+def visit(request: Request, read_only: bool | None = None) -> Iterator[Visit]:
+    """A unit of work for one page request, with the signed-in person if there is one.
+
+    Pages that only show something (GET, and the composer's live check) read without taking
+    SQLite's write lock, so typing never waits for the worker or another writer."""
     svc = services(request)
     now = svc.now()
-    with svc.database.session() as session:
+    if read_only is None:
+        read_only = request.method in SAFE_METHODS
+    unit = svc.database.reading() if read_only else svc.database.session()
+    with unit as session:
         person = signed_in(session, request, now)
         if person is not None:
             request.state.reader = Reader(person.name, person.app_role, tuple(person.languages))

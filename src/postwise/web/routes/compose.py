@@ -72,7 +72,7 @@ def own_account(v: Visit, person: Person, account_id: int | None) -> Account | N
 
 @router.post("/compose/check", include_in_schema=False)
 def live_check(request: Request, draft: Draft) -> Response:
-    with visit(request) as v:
+    with visit(request, read_only=True) as v:
         person = v.need()
         try:
             _, policy = v.workflow.policies.active(v.session)
