@@ -169,6 +169,47 @@ OWN_FIGURES = [
     ("beating the budget", "We beat our budget for the year by a mile.", "beat our budget"),
     ("above the budget (nl)", "We zitten dit jaar ruim boven budget.", "boven budget"),
     (
+        "double-digit growth",
+        "Lumora closes the year with double-digit growth.",
+        "double-digit growth",
+    ),
+    (
+        "double-digit growth (sv)",
+        "Lumora avslutar året med tvåsiffrig tillväxt.",
+        "tvåsiffrig tillväxt",
+    ),
+    (
+        "double-digit growth (nl)",
+        "Lumora sluit het jaar af met dubbelcijferige groei.",
+        "dubbelcijferige groei",
+    ),
+    (
+        "the best result in its history (nl)",
+        "Lumora boekt het beste resultaat in haar geschiedenis.",
+        "resultaat",
+    ),
+    (
+        "the best result in its history (sv)",
+        "Lumora gör sitt bästa resultat i bolagets historia.",
+        "resultat",
+    ),
+    ("millions in sales", "Respiqo passed €100 million in sales this year.", "sales"),
+    (
+        "a region above plan",
+        "I work at Lumora. The Nordic region closed the year 40% above plan.",
+        "above plan",
+    ),
+    (
+        "a region above plan (sv)",
+        "Jag jobbar på Lumora. Norden stängde året 40 procent över plan.",
+        "över plan",
+    ),
+    (
+        "a region above plan (nl)",
+        "Ik werk bij Lumora. De Benelux sloot het jaar 40% boven plan af.",
+        "boven plan",
+    ),
+    (
         "a report that will surprise",
         "I work at Lumora. The year-end report will surprise a lot of people, trust me.",
         "year-end report",
@@ -262,6 +303,16 @@ NOT_OWN_FIGURES = [
     ),
     ("a race won by a margin (sv)", "Vi vann stafetten med bred marginal i år!"),
     ("a race won by a margin", "Our team won the relay by a wide margin this year."),
+    ("a project ahead of plan", "I work at Lumora. The lab move is ahead of plan this quarter."),
+    ("my own bike sold", "I work at Lumora. I sold my old bike this year."),
+    ("my own bike sold (sv)", "Jag jobbar på Lumora. Jag sålde min gamla cykel i år."),
+    ("my own bike sold (nl)", "Ik werk bij Lumora. Dit jaar heb ik mijn oude fiets verkocht."),
+    (
+        "results of a step challenge",
+        "I work at Lumora. Our step challenge results this quarter: 30% more steps!",
+    ),
+    ("results of a quiz (sv)", "Jag jobbar på Lumora. Resultaten från vår julquiz i år är klara!"),
+    ("a new customer app (nl)", "Ik werk bij Lumora. Onze nieuwe klanten-app is live."),
 ]
 
 

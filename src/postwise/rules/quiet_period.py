@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 Owner = Literal["own", "other"]
 
-_FIGURES = ("figures", "named", "qualified", "reports", "portions")
+_FIGURES = ("figures", "named", "qualified", "sold", "reports", "portions", "targets")
 _CONTEXT = ("periods", "measures", "amounts", "clinical", "own", "other")
 # Sentences without anyone named take their subject from this many sentences before them.
 _CARRY_BACK = 2
@@ -152,11 +152,13 @@ def _own_statement(post: Post, found: Sequence[Cue], team: re.Pattern[str] | Non
         if cue.language is not None and post.language != cue.language:
             continue
         at = where(cue.start)
-        if cue.category == "qualified" and (at not in with_period or at in clinical):
+        if cue.category in ("qualified", "sold") and (at not in with_period or at in clinical):
             continue
         if cue.category == "reports" and at not in measured:
             continue
-        if cue.category == "portions" and (at not in amounted or at not in by_sentence):
+        if cue.category in ("portions", "targets") and at not in amounted:
+            continue
+        if cue.category in ("portions", "sold") and at not in by_sentence:
             continue
         here = by_sentence.get(at, [])
         if cue.category == "named":
