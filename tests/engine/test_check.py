@@ -4,8 +4,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from postwise import CompiledPolicy, Context, InputError, check
-from tests.conftest import context, make_policy
+from postwise import CompiledPolicy, Context, InputError, check, load_policy_text
+from postwise.policy.starter import dump_policy, starter_policy
+from tests.conftest import ORG, context, make_policy
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +100,45 @@ def test_the_engine_reads_no_clock_the_same_input_gives_the_same_report(
 ) -> None:
     text = "THREE WEEKS and still nothing?! Are you people even reading this??"
     assert check(text, context(), policy) == check(text, context(), policy)
+
+
+def _heat_policy(
+    settings: dict[str, object], message: dict[str, str] | None = None
+) -> CompiledPolicy:
+    data = starter_policy(ORG)
+    data["rules"] = [
+        {**rule, "settings": settings, **({"message": message} if message else {})}
+        for rule in data["rules"]
+        if rule["kind"] == "heat"
+    ]
+    return load_policy_text(dump_policy(data), "test policy")
+
+
+@pytest.mark.parametrize(
+    ("language", "listed"),
+    [
+        ("en", "words in capitals and “!!” or “?!”"),
+        ("sv", "ord i versaler och ”!!” eller ”?!”"),
+        ("nl", "woorden in hoofdletters en ‘!!’ of ‘?!’"),
+    ],
+)
+def test_a_list_of_message_keys_is_written_out_in_the_message_language(
+    language: str, listed: str
+) -> None:
+    (finding,) = check(
+        "WHY IS THIS STILL BROKEN?!", context(language=language), _heat_policy({})
+    ).findings
+    assert f"({listed})" in finding.message
+    assert "signal_" not in finding.message
+
+
+def test_a_list_of_one_message_key_is_just_that_entry() -> None:
+    policy = _heat_policy({"threshold": 1})
+    (finding,) = check("Is it broken?!", context(language="en"), policy).findings
+    assert "(“!!” or “?!”)" in finding.message
+
+
+def test_a_policys_own_message_gets_the_list_written_out_too() -> None:
+    policy = _heat_policy({}, {"en": "Cool down first: {signals}."})
+    (finding,) = check("WHY IS THIS STILL BROKEN?!", context(language="en"), policy).findings
+    assert finding.message == "Cool down first: words in capitals and “!!” or “?!”."

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import cast
 
 from postwise.engine.context import EMPTY_CONTEXT, Context
-from postwise.engine.messages import fill, message
+from postwise.engine.messages import catalogue, fill, message
 from postwise.engine.post import Post
 from postwise.policy.compiled import CompiledPolicy, CompiledRule
 from postwise.policy.errors import InputError, Problem
 from postwise.report.model import Finding, Fix, Report, verdict_of
 from postwise.rules import Detector, Hit
+from postwise.rules.params import MessageList
 
 MAX_TEXT_CHARS = 100_000
 
@@ -81,7 +82,7 @@ def finding(post: Post, rule: CompiledRule, hit: Hit, language: str) -> Finding:
         span = folded.to_original(hit.start, hit.end)
         start, end = span.start, span.end
         excerpt = post.text[start:end]
-    params = {"excerpt": excerpt, **hit.params}
+    params = {"excerpt": excerpt, **_rendered(hit.params, spec.kind, language)}
     override = spec.message.get(language)
     text = fill(override, params) if override else message(language, spec.kind, hit.detail, params)
     fix = None
@@ -102,6 +103,32 @@ def finding(post: Post, rule: CompiledRule, hit: Hit, language: str) -> Finding:
         fix=fix,
         data=dict(hit.data),
     )
+
+
+def _rendered(params: Mapping[str, str], kind: str, language: str) -> Mapping[str, str]:
+    """``params`` with each :class:`MessageList` written out in ``language``: "a, b and c"."""
+    if not any(isinstance(value, MessageList) for value in params.values()):
+        return params
+    return {
+        name: _listed(value.keys, kind, language) if isinstance(value, MessageList) else value
+        for name, value in params.items()
+    }
+
+
+def _listed(keys: tuple[str, ...], kind: str, language: str) -> str:
+    names = [_entry(language, kind, key) for key in keys]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_entry(language, 'list', 'and')} {names[-1]}"
+
+
+def _entry(language: str, kind: str, key: str) -> str:
+    """The catalogue text of ``kind.key`` as it stands (English if the language lacks it)."""
+    for lang in (language, "en"):
+        text = catalogue(lang).get(kind, {}).get(key)
+        if isinstance(text, str):
+            return text
+    return key
 
 
 def _pick(texts: dict[str, str], language: str, fallbacks: Iterable[str]) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import time
 from functools import cache
@@ -33,10 +33,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from postwise.engine.check import message_language
-from postwise.engine.messages import message
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, Hit, RuleKind
+from postwise.rules.params import MessageList
 from postwise.rules.respect import rude_words
 from postwise.text.data import load_data
 from postwise.text.fold import fold
@@ -179,7 +178,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             None,
             None,
             "default",
-            {"signals": _named(post, ordered), "minutes": str(minutes)},
+            {"signals": MessageList(f"signal_{s}" for s in ordered), "minutes": str(minutes)},
             data={"hold_minutes": minutes, "signals": ordered},
         )
 
@@ -225,15 +224,6 @@ def _shouting(text: str, acronyms: frozenset[str]) -> bool:
         ):
             return True
     return False
-
-
-def _named(post: Post, signals: Sequence[Signal]) -> str:
-    """The signals in the words of the message's language: "a, b and c"."""
-    language = message_language(post)
-    names = [message(language, "heat", f"signal_{s}", {}) for s in signals]
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} {message(language, 'heat', 'and', {})} {names[-1]}"
 
 
 KIND = RuleKind(
