@@ -84,6 +84,9 @@ UNDISCLOSED = [
         "Greetings to the whole Lumora team, thanks for the tour!",
     ),
     ("the company behind a product, asked about", "Ever heard of the company behind CareLoop?"),
+    ("a rep who visits, not the author's job", "My Lumora rep dropped by the pharmacy today."),
+    ("a customer, not a job title", "As a Lumora customer I'm happy with the service."),
+    ("a salesperson who visits (sv)", "Min Lumora-säljare kom förbi i dag."),
 ]
 
 # (note, text, profile): the tie is said in the post, or the profile covers a plain mention.
@@ -173,6 +176,10 @@ DISCLOSED = [
     ("greetings from the team (nl)", "Groeten van het hele team van Lumora!", False),
     ("allowed to work there, verb last (nl)", "Ik ben blij dat ik bij Lumora mag werken.", False),
     ("been with the organisation since", "I've been with Lumora since 2018.", False),
+    ("a job title after the name", "As a Lumora pharmacist I hear this question a lot.", False),
+    ("a job title, then here", "Lumora nurse here: please read the leaflet first.", False),
+    ("a job title in a compound (sv)", "Som Lumora-apotekare får jag ofta den frågan.", False),
+    ("a job title in a compound (nl)", "Als Lumora-apotheker krijg ik die vraag vaak.", False),
     (
         "profile: a link with praise words in it",
         "Release notes at careloop.app/great-new-features",
@@ -250,6 +257,18 @@ BEYOND_PROFILE = [
     ("a competitor not as good", "Aldermed's inhaler is not as good as Respiqo."),
     ("a competitor not as good (sv)", "Novexas app är inte lika bra som CareLoop."),
     ("a competitor not as good (nl)", "De app van Novexa is niet zo goed als CareLoop."),
+    ("lives changed", "Nurses tell me how Zentrava changed their lives."),
+    ("lives changed (sv)", "Sjuksköterskor berättar hur Zentrava har förändrat deras liv."),
+    ("lives changed (nl)", "Verpleegkundigen vertellen hoe Zentrava hun leven heeft veranderd."),
+    (
+        "a rescue inhaler no longer needed",
+        "Six weeks on Respiqo and I haven't needed my spray since.",
+    ),
+    ("no longer needed (sv)", "Sex veckor med Respiqo och jag har inte behövt sprayen sedan dess."),
+    ("no longer needed (nl)", "Zes weken Respiqo en ik heb mijn spray niet meer nodig."),
+    ("a product for you", "Always forgetting your tablets? CareLoop is for you."),
+    ("a product for you (sv)", "Glömmer du alltid dina tabletter? Då är CareLoop något för dig."),
+    ("a product for you (nl)", "Vergeet je altijd je tabletten? Dan is CareLoop iets voor jou."),
 ]
 
 

@@ -418,8 +418,10 @@ class Affiliation:
                         re.compile(rf"\s+{_alternation(last['verbs'])}(?![\w'])"),
                     )
                 )
-            role = lang.get("roles") or {}
-            if role.get("names"):
+            groups = lang.get("roles") or []
+            for role in [groups] if isinstance(groups, Mapping) else groups:
+                if not role.get("names"):
+                    continue
                 names = _alternation(role["names"])
                 here = _alternation(role.get("after") or [])
                 roles.append(
