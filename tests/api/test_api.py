@@ -4,6 +4,7 @@ audit and metrics — and bad input answered with a 4xx naming the field, nothin
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -267,3 +268,16 @@ def test_a_streamed_body_over_the_limit_is_refused_too(api: Api) -> None:
     r = api.client.post("/api/posts", content=chunks(), headers=api.as_("ada"))
     assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"
     assert count(api, Post) == 0
+
+
+def test_the_api_docs_page_works_offline(api: Api) -> None:
+    """The OpenAPI page's scripts and styles come from the server itself, never a CDN."""
+    page = api.client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn" not in page.text.lower()
+    scripts = re.findall(r'src="([^"]+\.js)"', page.text)
+    assert scripts, page.text
+    for src in scripts:
+        asset = api.client.get(src)
+        assert asset.status_code == 200 and len(asset.content) > 10_000
+    assert api.client.get("/openapi.json").json()["info"]["title"] == "postwise"

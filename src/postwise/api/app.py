@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from postwise.api import admin, errors, posts, system
 from postwise.api.errors import error_body
@@ -168,7 +169,9 @@ def create_app(
             if stop is not None:
                 stop.set()
 
-    app = FastAPI(
+    # FastAPIOffline serves the Swagger UI and ReDoc assets from the package, not a CDN, so
+    # the API docs page works on a server without internet access.
+    app = FastAPIOffline(
         title="postwise",
         version="1",
         summary="Check social media posts against your organisation's policy; review, hold "
