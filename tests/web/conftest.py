@@ -221,16 +221,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
-    """The whole service (API, pages and the embedded worker) on a loopback port."""
+    """The whole service (API, pages and the embedded worker) on a loopback port; its
+    outbox file lands in a temporary data directory."""
     import uvicorn
 
     from postwise.api.app import create_app
 
     folder = tmp_path_factory.mktemp("live-site")
-    previous = os.environ.get("POSTWISE_DATA_DIR")
-    os.environ["POSTWISE_DATA_DIR"] = str(folder)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("POSTWISE_DATA_DIR", str(folder))
+        yield from _serve(folder, uvicorn, create_app)
+
+
+def _serve(folder: Path, uvicorn: Any, create_app: Any) -> Iterator[LiveSite]:
     site = make_site(folder / "postwise.sqlite3", clock=shifted_clock(START))
     app = create_app(site.database, site.workflow, embedded_worker=True)
     port = free_port()
@@ -250,10 +255,6 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
         server.should_exit = True
         thread.join(timeout=10)
         site.database.dispose()
-        if previous is None:
-            os.environ.pop("POSTWISE_DATA_DIR", None)
-        else:
-            os.environ["POSTWISE_DATA_DIR"] = previous
 
 
 @pytest.fixture(scope="session")
