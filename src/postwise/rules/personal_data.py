@@ -61,12 +61,12 @@ _EMAIL_RE = re.compile(
 )
 # Addresses written so that harvesters miss them: "name (at) domain (dot) se",
 # "name[at]domain.nl", "name at domain dot com", "namn(snabel-a)telia.se",
-# "naam (apenstaartje) ziggo.nl". Found from the "at" outwards (folded text).
-_AT_WORDS = r"at|a|@|snabel-?a|apenstaartje|at-teken"
-_OBFUSCATED_AT_RE = re.compile(
-    rf"[ \t]*[(\[{{<][ \t]*(?:{_AT_WORDS})[ \t]*[)\]}}>][ \t]*"
-    r"|[ \t]+(?P<bare>at|snabel-a|apenstaartje)[ \t]+"
+# "naam (apenstaartje) ziggo.nl". Found from the "at" outwards (folded text): a bracketed
+# "at" by one regular expression that starts with the bracket, a plain one by str.find.
+_BRACKETED_AT_RE = re.compile(
+    r"[(\[{<][ \t]*(?:at|a|@|snabel-?a|apenstaartje|at-teken)[ \t]*[)\]}>]"
 )
+_BARE_ATS = (" at ", " snabel-a ", " apenstaartje ")
 _DOT = (
     r"(?:[ \t]*[(\[{<][ \t]*(?:dot|punkt|punt|\.)[ \t]*[)\]}>][ \t]*"
     r"|[ \t]+(?:dot|punkt|punt)[ \t]+|\.)"
@@ -189,27 +189,41 @@ class _EmailPolicy:
                     continue
                 if self._personal(m.group()):
                     yield m.span()
-        for m in _OBFUSCATED_AT_RE.finditer(folded):
-            found = self._obfuscated(text, m)
+        ats = [(m.start(), m.end(), False) for m in _BRACKETED_AT_RE.finditer(folded)]
+        for word in _BARE_ATS:
+            at = folded.find(word)
+            while at >= 0:
+                ats.append((at, at + len(word), True))
+                at = folded.find(word, at + 1)
+        for at_start, at_end, bare in ats:
+            found = self._obfuscated(text, at_start, at_end, bare=bare)
             if found is not None:
                 yield found
 
-    def _obfuscated(self, text: FoldedText, at: re.Match[str]) -> tuple[int, int] | None:
+    def _obfuscated(
+        self, text: FoldedText, at_start: int, at_end: int, *, bare: bool
+    ) -> tuple[int, int] | None:
         folded = text.folded
-        reach = max(0, at.start() - _LOCAL_REACH)
-        local = _OBFUSCATED_LOCAL_RE.search(folded, reach, at.start())
-        domain = _OBFUSCATED_DOMAIN_RE.match(folded, at.end())
-        if local is None or domain is None:
+        while at_end < len(folded) and folded[at_end] in " \t":
+            at_end += 1
+        domain = _OBFUSCATED_DOMAIN_RE.match(folded, at_end)
+        if domain is None:
+            return None
+        local_end = at_start
+        while local_end > 0 and folded[local_end - 1] in " \t":
+            local_end -= 1
+        local = _OBFUSCATED_LOCAL_RE.search(folded, max(0, local_end - _LOCAL_REACH), local_end)
+        if local is None:
             return None
         start, end = local.start(), domain.end()
         local_part = _OBFUSCATED_DOT_RE.sub(".", local.group())
         domain_part = _OBFUSCATED_DOT_RE.sub(".", domain.group())
-        if at.group("bare") is not None:
+        if bare:
             # A plain " at " is mostly just "at": it makes an address only when the writer
             # clearly meant one (AT in capitals, a local part like "anna.berg" or "tom dot
             # baker", or a mail provider's domain).
             meant = (
-                text.excerpt(at.start(), at.end()).strip().isupper()
+                text.excerpt(at_start, at_end).strip().isupper()
                 or local_part != local.group()
                 or any(c in local_part for c in "._-+")
                 or any(c.isdigit() for c in local_part)

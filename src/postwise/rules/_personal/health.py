@@ -80,8 +80,10 @@ class HealthFinder:
                 continue
             if self._next_word(folded, m.end) in self._not_before:
                 continue
-            if any(folded.startswith(phrase, m.start) for phrase in self._not_phrases):
+            if folded.startswith(self._not_phrases, m.start):
                 continue
+            if m.start > 0 and folded[m.start - 1] in "#@":
+                continue  # "#diabetes", "@CancerResearch": a topic or an account
             between = folded[topic_end : m.start] if topic_end >= 0 else ""
             if self._previous_word(folded, m.start) in self._not_after or (
                 between and _COORDINATION.fullmatch(between)
@@ -94,9 +96,18 @@ class HealthFinder:
     def about_others(self, terms: list[Match[str]], people: PostPeople) -> Iterator[Match[str]]:
         """The health words that are about someone else: at most one per sentence."""
         done: set[int] = set()
+        todo = [
+            t
+            for t in sorted(terms, key=lambda m: m.start)
+            if not people.own_before(t.start) and people.may_point_at_someone(t.start)
+        ]
+        if not todo:
+            # "after my hip replacement", "diabetes sales up 9%": the author's own or nobody's,
+            # found without looking for names in the whole post.
+            return
         refs = people.references
         starts = [r.start for r in refs]
-        for term in sorted(terms, key=lambda m: m.start):
+        for term in todo:
             sentence = people.sentences.of(term.start)
             if sentence.start in done:
                 continue

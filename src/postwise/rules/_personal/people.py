@@ -126,18 +126,12 @@ class People:
             start, end = text.index_of(m.start()), text.index_of(m.end())
             if taken.overlaps(start, end) or known.overlaps(start, end):
                 continue
-            before = original[: m.start()].rstrip(" \t")
-            if not before or before[-1] in _SENTENCE_OPENERS or _is_symbol(before[-1]):
+            before = original[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+            if _opens_sentence(before):
                 # The first word of a sentence is capitalised anyway: a name only when a
                 # department follows ("Lisa på ekonomi").
-                after = original[m.end() : m.end() + 40].split(None, 2)
-                if not (
-                    len(after) >= 2
-                    and fold(after[0]) in self._departments_after
-                    and fold(after[1]) not in _INDEFINITE
-                    and (after[1][:1].islower() or after[1].strip(".,!?").isupper())
-                ):
-                    continue  # "Lisa på ekonomi", but not "Back from a week away"
+                if not self._department_follows(original, m.end()):
+                    continue
             else:
                 previous = before.rsplit(None, 1)[-1]
                 if fold(previous) in self._places_after and not fold(before).endswith(
@@ -146,6 +140,25 @@ class People:
                     continue  # "in Leiden", "på Karolinska", but "tänker på Emil"
             found.append(Reference(start, end, "given"))
         return found
+
+    def may_be_name(self, original: str, o_start: int, o_end: int) -> bool:
+        """Could the capitalised word ``original[o_start:o_end]`` be (part of) a name? False
+        for words that are not names and for the first word of a sentence (unless a
+        department follows it)."""
+        if fold(original[o_start:o_end]) in self._not_names:
+            return False
+        before = original[max(0, o_start - 40) : o_start].rstrip(" \t")
+        return not _opens_sentence(before) or self._department_follows(original, o_end)
+
+    def _department_follows(self, original: str, end: int) -> bool:
+        """ "Lisa på ekonomi", "Jake from accounts", but not "Back from a week away"."""
+        after = original[end : end + 40].split(None, 2)
+        return (
+            len(after) >= 2
+            and fold(after[0]) in self._departments_after
+            and fold(after[1]) not in _INDEFINITE
+            and (after[1][:1].islower() or after[1].strip(".,!?").isupper())
+        )
 
     def _runs(self, sequence: str, offset: int) -> Iterator[tuple[int, int]]:
         """Parts of a capitalised sequence between words that are not names, two words or
@@ -222,6 +235,60 @@ class PostPeople:
     def _name_spans(self) -> SpanSet:
         return SpanSet((r.start, r.end) for r in self.names)
 
+    def own_before(self, start: int) -> bool:
+        """Is the nearest reference before ``start`` in its sentence surely the author ("my"
+        in "after my hip replacement")? Reads the words back from ``start`` and gives up, at
+        no cost, at anything that could be someone else: a capitalised word or a relation.
+        """
+        words = self._text.words
+        low = self.sentences.of(start).start
+        i = bisect.bisect_left(words, (start,)) - 1
+        relations = self._relation_spans
+        while i >= 0 and words[i][0] >= low:
+            word_start, word_end, word = words[i]
+            if self._text.original_char(word_start).isupper():
+                return False
+            if relations.overlaps(word_start, word_end):
+                return False
+            marker = self._people.pronoun(word)
+            if marker is not None:
+                return marker == "first"
+            i -= 1
+        return False
+
+    def may_point_at_someone(self, start: int) -> bool:
+        """Could the sentence around ``start``, or the one before, point at someone other
+        than the author: a relation, a third-person pronoun, or a capitalised word that is
+        neither the first of its sentence nor the organisation's? A cheap gate before the
+        names of the whole post are looked for."""
+        sentence = self.sentences.of(start)
+        previous = self.sentences.before(sentence)
+        low = previous.start if previous is not None else sentence.start
+        words = self._text.words
+        lo = bisect.bisect_left(words, (low,))
+        hi = bisect.bisect_left(words, (sentence.end,))
+        relations = self._relation_spans
+        text = self._text
+        for word_start, word_end, word in words[lo:hi]:
+            if self._people.pronoun(word) == "third" or relations.overlaps(word_start, word_end):
+                return True
+            head = text.excerpt(word_start, min(word_end, word_start + 2))
+            if head[:1].isupper() and head[1:2].islower():
+                span = text.to_original(word_start, word_end)
+                if self._entity_set.overlaps(word_start, word_end):
+                    continue
+                if self._people.may_be_name(text.original, span.start, span.end):
+                    return True
+        return False
+
+    @cached_property
+    def _entity_set(self) -> SpanSet:
+        return SpanSet(self._entity_spans)
+
+    @cached_property
+    def _relation_spans(self) -> SpanSet:
+        return SpanSet(self.relations)
+
     def has_name(self, start: int, end: int) -> bool:
         """Is a person named in ``[start, end)``?"""
         return self._name_spans.any_within(start, end)
@@ -250,6 +317,12 @@ class PostPeople:
             if self._people.is_name_word(word):
                 return "name"
         return nearest
+
+
+def _opens_sentence(before: str) -> bool:
+    """Does a word right after ``before`` (its preceding text, trailing blanks removed) open a
+    sentence?"""
+    return not before or before[-1] in _SENTENCE_OPENERS or _is_symbol(before[-1])
 
 
 def _is_symbol(char: str) -> bool:
