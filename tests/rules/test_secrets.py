@@ -238,9 +238,60 @@ def test_user_names_with_passwords_give_the_password_away(
 
 
 @pytest.mark.parametrize(
+    ("note", "text", "secret"),
+    [
+        (
+            "a value given before its keyword",
+            "Log in with Sommar2026! as the password.",
+            "Sommar2026",
+        ),
+        (
+            "Dutch: a value before 'als wachtwoord'",
+            "Gebruik Tulp#2024 als wachtwoord voor de gast.",
+            "Tulp#2024",
+        ),
+        (
+            "Swedish: a value before 'som lösenord'",
+            "Använd Kanelbulle7 som lösenord tills vidare.",
+            "Kanelbulle7",
+        ),
+        (
+            "an answer to the keyword as a question",
+            "Forgot the wifi password? It's Lumora2026!",
+            "Lumora2026",
+        ),
+        (
+            "Dutch: an answer to the question",
+            "Wachtwoord vergeten? Het is Fietsbel42.",
+            "Fietsbel42",
+        ),
+        ("Swedish: an answer to the question", "Lösenordet? Det är Fika2026.", "Fika2026"),
+        (
+            "Swedish: a password changed to a value",
+            "Wifi-lösenordet har ändrats till Fika#2026.",
+            "Fika#2026",
+        ),
+        (
+            "Dutch: a password set to a value",
+            "Het wachtwoord is ingesteld op Zomer!2025.",
+            "Zomer!2025",
+        ),
+    ],
+)
+def test_values_given_before_the_keyword_or_as_an_answer_are_found(
+    policy: CompiledPolicy, note: str, text: str, secret: str
+) -> None:
+    assert excerpts(policy, text) == [secret], note
+
+
+@pytest.mark.parametrize(
     ("note", "text"),
     [
         ("a factory default PIN", "The default PIN is 0000, so change it on day one."),
+        ("a tool used as the password manager", "Use Bitwarden as the password manager."),
+        ("advice on what to use as a password", "Use a long passphrase as your password."),
+        ("a question answered with a link", "Wachtwoord vergeten? Klik op de link."),
+        ("Swedish: a question answered with a person", "Lösenordet? Fråga IT."),
         ("a straight run as an example", "Your PIN should not be 1234. Koden är inte 4321 heller."),
         ("a code that is an example run", "De pincode is 1-2-3-4 in de demo."),
         ("a template variable", "password: ${DB_PASSWORD}"),

@@ -328,7 +328,23 @@ class _Lexicon:
         stop = r"\s.!?;:=,()\"“”"
         max_words = _MAX_QUALIFIER_WORDS
         direct = "|".join(re.escape(w) for w in words("direct"))
-        self._direct = re.compile(rf"(?P<qualifier>)[ \t]+(?:{direct})[ \t]+{_VALUE}")
+        self._direct = re.compile(
+            rf"(?P<qualifier>(?:[ \t]+(?!(?:{direct})[ \t])[^{stop}]+){{0,3}}?)"
+            rf"[ \t]+(?:{direct})[ \t]+{_VALUE}"
+        )
+        answers = "|".join(re.escape(w) for w in words("answers"))
+        # "Forgot the wifi password? It's Lumora2026!"
+        self._answer = re.compile(
+            rf"(?P<qualifier>(?:[ \t]+[^{stop}?]+){{0,3}}?)[ \t]*\?[ \t]+(?:{answers})[ \t]*:?"
+            rf"[ \t]+{_VALUE}"
+        )
+        as_words = "|".join(re.escape(w) for w in words("as"))
+        determiners = "|".join(re.escape(w) for w in words("determiners"))
+        # "use Sommar2026! as the password": the value comes first.
+        self._value_first = re.compile(
+            rf"(?P<qualifier>)(?<!\S)(?P<value>\S+)[ \t]+(?:{as_words})[ \t]+"
+            rf"(?:(?:{determiners})[ \t]+){{0,2}}$"
+        )
         # "wifi password Lumora2026!", "PIN 4821": no verb at all, so the value must be
         # unmistakable (see _unmistakable).
         self._bare = re.compile(rf"(?P<qualifier>)[ \t]+{_VALUE}")
@@ -379,7 +395,7 @@ class _Lexicon:
         if keyword.group in self._opens:
             m = self._opens[keyword.group].match(folded, end)
             return None if m is None else self._checked_value(post, keyword, m, strict=False)
-        for pattern in (self._direct, self._tail, self._bare):
+        for pattern in (self._direct, self._tail, self._answer, self._bare):
             m = pattern.match(folded, end)
             if m is not None:
                 # "porten har kod 7731": a code that something has needs no verb after it.
@@ -390,6 +406,12 @@ class _Lexicon:
                 found = self._checked_value(post, keyword, m, strict=strict)
                 if found is not None:
                     return found
+        if keyword.group in ("password", "pin", "token"):
+            start = end - len(keyword.form)
+            m = self._value_first.search(folded, max(0, start - 80), start)
+            after = folded[end:].split(None, 1)
+            if m is not None and not (after and after[0].strip(".,;:!?") in self._not_before):
+                return self._checked_value(post, keyword, m, strict=True)
         return None
 
     def _checked_value(
