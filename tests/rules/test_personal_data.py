@@ -180,6 +180,9 @@ def test_addresses_written_to_fool_harvesters_are_still_addresses(
         ("the organisation's press mailbox with [at]", "Press: press [at] lumorahealth [dot] com"),
         ("a password in a database link", "DATABASE_URL=postgres://app:S3cr3t@db.internal:5432/x"),
         ("'at' before a time", "See you at 10.30 in room B."),
+        ("a template of an address", "Format: firstname.lastname@company.com for everyone."),
+        ("a Dutch template", "Mail gaat naar voornaam.achternaam@bedrijf.nl bij ons."),
+        ("a Swedish template", "Skriv till förnamn.efternamn@foretaget.se så kommer det fram."),
     ],
 )
 def test_at_and_dot_in_ordinary_text_raise_nothing(
@@ -242,6 +245,11 @@ def test_phone_numbers_are_found_in_the_ways_people_write_them(
             "a nine-digit number with no cue or name, whatever its 11-proof",
             "Het nummer 111222333 klopt niet.",
         ),
+        ("a Dutch policy number", "Polisnummer 0612345678, schade gemeld."),
+        ("a Swedish contract number", "Avtalsnummer 0701234567 gäller till 2027."),
+        ("an abbreviated customer number", "Klantnr 0612345678, nog steeds geen reactie."),
+        ("a masked personnummer", "Personnummer 850709-XXXX på blanketten."),
+        ("a masked card number", "Paid with **** **** **** 4242, fine."),
         ("a date", "The meeting is on 03-03-2026 at 10:00."),
         ("opening hours", "Öppettider 08.30–16.30, lunchstängt 12–13."),
         ("a premium-rate service number", "Bel 0900-8844 voor de politie (geen spoed)."),

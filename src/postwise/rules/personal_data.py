@@ -42,7 +42,7 @@ from postwise.rules._personal.ids import for_regions
 from postwise.rules._personal.numbers import Clues, NumberFinder
 from postwise.rules._personal.people import People
 from postwise.text.data import load_data
-from postwise.text.fold import FoldedText
+from postwise.text.fold import FoldedText, fold
 
 if TYPE_CHECKING:
     from postwise.engine.post import Post
@@ -165,6 +165,7 @@ class _EmailPolicy:
     def __init__(self, public: list[str]) -> None:
         data: dict[str, Any] = load_data("lexicons", "personal_data", "email.yaml")
         self._roles = frozenset(str(r).lower() for r in data["roles"])
+        self._placeholders = frozenset(fold(str(p)) for p in data["placeholder_locals"])
         self._addresses: set[str] = set()
         domains = {str(d).lower() for d in data["domains"]}
         for entry in public:
@@ -239,6 +240,8 @@ class _EmailPolicy:
         local, _, domain = address.rpartition("@")
         if address in self._addresses or self._own_domain(domain):
             return False
+        if local in self._placeholders:
+            return False  # "firstname.lastname@…": a template, not anybody's address
         return not (local in self._roles or local.split("+")[0] in self._roles)
 
     def _own_domain(self, domain: str) -> bool:
