@@ -1,17 +1,24 @@
 """Personal data: other people's contact details, ID, account and card numbers, and health.
 
-**What it catches.** Someone else's e-mail address; a phone number in international
-(``+44 7700 900362``, ``0046 70…``) or national format for the organisation's regions
-(``06-4172 9385``, ``070-123 45 67``); a national ID number that passes its checksum
-(Swedish personnummer and samordningsnummer in every common form, the Dutch BSN, and the
-other countries of the registry for the policy's regions); an IBAN (mod-97) or a payment
-card number (Luhn, known issuer); and health details about a named or identifiable person
-other than the author ("my colleague Mark Verhoeven, who started chemotherapy", "Vår
-kollega Linnea Berg … cancern är tillbaka"). The organisation's public contacts and
-addresses at its own domains are fine, and so are role mailboxes ("info@", "support@")
-and example domains; numbers that fail their checksum, or that are labelled as order,
-ticket or case numbers ("ärendenummer 260929-0043"), are not personal data; the author's
-own health ("I", "my leg") is the author's to share. A policy may allow more addresses,
+**What it catches.** Someone else's e-mail address, also when written to fool harvesters
+("karin.lund (at) gmail (dot) com", "pieter[at]kpnmail.nl", "sara(snabel-a)outlook.com");
+a phone number in international (``+44 7700 900362``, ``0046 70…``, ``+31 (0)6 …``) or
+national format for the organisation's regions, however it is spaced (``06-4172 9385``,
+``070-123 45 67``, ``06/12345678``, ``(020) 123 4567``, ``07700 900123``); a national ID
+number that passes its checksum (Swedish personnummer and samordningsnummer in every
+common form, the Dutch BSN, and the other countries of the registry for the policy's
+regions); an IBAN (mod-97) or a payment card number (Luhn, known issuer); and health
+details about a named or identifiable person other than the author: conditions,
+diagnoses, injuries, operations, treatments, hospital stays, pregnancy, mental health and
+sick leave ("my colleague Mark Verhoeven, who started chemotherapy", "Vår kollega Linnea
+Berg … cancern är tillbaka", "Pappa är inlagd med lunginflammation", "sterkte aan Ruud, die
+na zijn burn-out …"). The organisation's public contacts and addresses at its own domains
+are fine, and so are role mailboxes ("info@", "support@"), templates
+("firstname.lastname@…") and example domains; numbers that fail their checksum, or that
+are labelled as order, ticket, case, policy or customer numbers ("ärendenummer
+260929-0043"), are not personal data; the author's own health ("I", "my leg") is the
+author's to share, and a condition as a topic ("a talk on dementia", "people with
+diabetes", "#diabetes") is nobody's. A policy may allow more addresses,
 domains and numbers (``allow``), choose the data types (``kinds``) and add regions.
 
 **Why.** Posting another person's contact details, ID or account numbers exposes them to

@@ -5,11 +5,17 @@ Slack, Stripe, OpenAI, SendGrid, Twilio, JWTs…), private key blocks and user n
 passwords in links (``https://user:pass@host``), found with detect-secrets' detector plugins;
 and credentials given in words, in English, Swedish and Dutch: "the wifi password is …",
 "wifi-lösenordet i labbet är …", "het wachtwoord is nu …", "de pincode van de
-fietsenstalling is 4821", ``api_key = …``. A value counts when it looks made up (digits,
-symbols or inner capitals; a PIN of 4 to 10 digits; a long random token), never an ordinary
-word, a masked value (``*******``, ``••••``) or a placeholder. A long hexadecimal string on
-its own (a commit hash in "the fix is in commit 3f9a2c17e4b8") is not a secret: randomness
-alone is not enough. A policy may add keywords and allow known public values.
+fietsenstalling is 4821", ``api_key = …``, "use … as the password", "Lösenordet? Det är …",
+"the admin login is admin / …"; door, safe, locker and alarm codes, also when the thing is
+named rather than the code ("the key safe opens with 5126", "kodlåset har 2468", "het
+sleutelkastje gaat open met 4419") and when the digits are written apart ("0-4-4-1",
+"04 41", "27-14-03"). A value counts when it looks made up (digits, symbols or inner
+capitals; a code of 4 to 10 digits; a long random token), never an ordinary word, a masked
+value (``*******``, ``••••``), a placeholder or template variable (``<your-key>``,
+``${DB_PASSWORD}``), a date, a factory default or example code ("0000", "1234") or a
+quantity ("12 characters"). A long hexadecimal string on its own (a commit hash in "the fix
+is in commit 3f9a2c17e4b8") is not a secret: randomness alone is not enough. A policy may add
+keywords and allow known public values.
 
 **Why.** A password or key on social media is public at once and stays in screenshots and
 caches after the post is deleted; it must be treated as leaked and changed, which costs far
