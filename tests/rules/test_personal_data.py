@@ -470,6 +470,17 @@ def test_people_named_by_first_name_or_kinship_alone_are_recognised(
             "Back from a week in Leiden with bronchitis and pneumonia.",
         ),
         ("a stroke of luck", "Meeting Anna Berg was a stroke of luck."),
+        ("a role for a condition", "Meet Jan Bakker, our new medical lead for multiple sclerosis."),
+        (
+            "a field of work in Dutch",
+            "Felicitaties aan Fatima voor haar promotie op het gebied van astma!",
+        ),
+        ("a field of work in Swedish", "Välkommen Sara Ek, vår nya projektledare inom diabetes!"),
+        ("a condition as a hashtag", "Great walk with Tom Lee today #diabetes #type2diabetes"),
+        (
+            "a market, not a person",
+            "Read Prentis Pharma's numbers: diabetes sales up 9%, says Tom Lee.",
+        ),
     ],
 )
 def test_health_words_that_are_topics_places_or_idioms_raise_nothing(
