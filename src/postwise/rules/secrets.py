@@ -325,7 +325,7 @@ class _Lexicon:
             return sorted(found, key=len, reverse=True)
 
         self._not_after = frozenset(words("not_after"))
-        self._not_before = tuple(words("not_before"))
+        self._not_before = frozenset(words("not_before"))  # single words
         self._units = frozenset(words("units"))
         self._placeholders = frozenset(fold(p) for p in data.get("placeholders", []))
         self._has = frozenset(words("has"))
@@ -424,10 +424,8 @@ class _Lexicon:
         self, post: Post, keyword: _Keyword, m: re.Match[str], *, strict: bool
     ) -> tuple[int, int] | None:
         folded = post.folded.folded
-        qualifier = m.group("qualifier").strip()
-        if qualifier and any(
-            qualifier == w or qualifier.startswith(w + " ") for w in self._not_before
-        ):
+        qualifier = m.group("qualifier").split(None, 1)
+        if qualifier and qualifier[0] in self._not_before:
             return None
         vs, ve = m.span("value")
         group = keyword.group
