@@ -35,7 +35,8 @@ _CAPITALISED = r"(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]
 _TOKEN_RE = regex.compile(r"\p{Lu}\.(?=\s)|\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
 # One capitalised word of three letters or more, not inside a hashtag, handle or longer word.
 _GIVEN_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}#@'’._/-])\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}@/]|[-'’]\p{L})"
+    r"(?<![\p{L}\p{M}\p{N}#@'’._/-])\p{Lu}\p{Ll}[\p{Ll}\p{M}]+"
+    r"(?![\p{L}\p{M}\p{N}@/]|[-'’](?!s\b)\p{L})"
 )
 # "Back from a trip", "Hem från en resa": an adverb, not a person in a department.
 _INDEFINITE = frozenset({"a", "an", "en", "ett", "een"})
@@ -64,6 +65,9 @@ class People:
         self._first = frozenset(fold(w) for lang in langs for w in data[lang]["first"])
         self._third = frozenset(fold(w) for lang in langs for w in data[lang]["third"])
         self._not_names = frozenset(fold(w) for w in data["not_names"])
+        self._relation_nouns = frozenset(
+            fold(r) for lang in langs for r in data[lang]["relations"] if " " not in r
+        )
         self._places_after = frozenset(
             fold(w) for lang in langs for w in data[lang].get("places_after", [])
         )
@@ -129,8 +133,8 @@ class People:
             before = original[max(0, m.start() - 40) : m.start()].rstrip(" \t")
             if _opens_sentence(before):
                 # The first word of a sentence is capitalised anyway: a name only when a
-                # department follows ("Lisa på ekonomi").
-                if not self._department_follows(original, m.end()):
+                # department or a relation follows ("Lisa på ekonomi", "Tom's wife").
+                if not self._person_follows(original, m.end()):
                     continue
             else:
                 previous = before.rsplit(None, 1)[-1]
@@ -148,11 +152,17 @@ class People:
         if fold(original[o_start:o_end]) in self._not_names:
             return False
         before = original[max(0, o_start - 40) : o_start].rstrip(" \t")
-        return not _opens_sentence(before) or self._department_follows(original, o_end)
+        return not _opens_sentence(before) or self._person_follows(original, o_end)
 
-    def _department_follows(self, original: str, end: int) -> bool:
-        """ "Lisa på ekonomi", "Jake from accounts", but not "Back from a week away"."""
+    def _person_follows(self, original: str, end: int) -> bool:
+        """Does what follows a capitalised word make it a person: a department ("Lisa på
+        ekonomi", "Jake from accounts", but not "Back from a week away") or a relation of
+        theirs ("Tom's wife", "Toms fru")?"""
         after = original[end : end + 40].split(None, 2)
+        if after and after[0] in ("'s", "’s"):
+            after = after[1:]
+        if after and fold(after[0].strip(".,!?:;")) in self._relation_nouns:
+            return True
         return (
             len(after) >= 2
             and fold(after[0]) in self._departments_after
