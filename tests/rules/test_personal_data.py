@@ -433,7 +433,7 @@ def test_a_broad_range_of_conditions_treatments_and_stays_is_health(
         ),
         ("an abbreviation in capitals", "Her husband has MS and needs help with stairs.", "MS"),
         ("a name with a possessive", "Please pray for Anna's recovery after her chemo.", "chemo"),
-        ("a name before a relation", "Tom's wife had a stroke last night.", "stroke"),
+        ("a name before a relation", "Tom's wife had a stroke last night.", "had a stroke"),
         ("Swedish: a genitive before a relation", "Toms fru har fått cancer.", "cancer"),
         ("Swedish: an abbreviation in capitals", "Vår granne Birgitta har ALS.", "ALS"),
     ],
