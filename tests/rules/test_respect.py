@@ -89,6 +89,42 @@ def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
         ("a Dutch disease curse", "Die teringlijers van de klantenservice", ["teringlijers"]),
         ("a Dutch weak word after stelletje", "een stelletje prutsers daar", ["prutsers"]),
         ("a Dutch insult as a compound", "Die verkeersidioot reed door rood", ["verkeersidioot"]),
+        # Vowels left out, dots and spaces between letters
+        ("a swear word without its vowels", "fckng printer jammed again", ["fckng"]),
+        ("a short swear word without its vowel", "what a load of sht", ["sht"]),
+        ("a Swedish curse without its vowel", "jvla tåg, alltid sent", ["jvla"]),
+        ("a Dutch insult without its vowels", "die kltzak van de overkant", ["kltzak"]),
+        ("a swear word with dots between its letters", "s.h.i.t service", ["s.h.i.t"]),
+        ("a Dutch insult spelled with spaces", "echte k l o o t z a k", ["k l o o t z a k"]),
+        # Put-downs without a swear word, said of people
+        ("a trait said of a department", "Our finance department is clueless", ["clueless"]),
+        ("a trait said of them", "Honestly, they're incompetent", ["incompetent"]),
+        ("an adjective before people", "Worthless consultants, every one", ["Worthless"]),
+        ("an adjective said to the reader", "You are pathetic", ["pathetic"]),
+        ("amateurs at an organisation", "the amateurs at the ministry lost it", ["amateurs"]),
+        ("amateurs who staff a place", "That helpdesk is staffed by amateurs", ["amateurs"]),
+        ("a company as a joke", "What a joke of a company", ["joke of a"]),
+        ("a Swedish trait of the board", "Styrelsen är totalt inkompetent", ["inkompetent"]),
+        ("Swedish useless bosses", "Värdelösa chefer överallt", ["Värdelösa"]),
+        ("Swedish amateurs at management", "Amatörerna i ledningen igen", ["Amatörerna"]),
+        ("a Swedish group made of amateurs", "Styrelsen består av amatörer", ["amatörer"]),
+        ("Swedish bunglers", "Vilka klåpare", ["klåpare"]),
+        (
+            "a Dutch trait of the management",
+            "De directie is ontzettend incompetent",
+            ["incompetent"],
+        ),
+        ("Dutch brainless politicians", "Hersenloze politici weer", ["Hersenloze"]),
+        ("Dutch useless, said to the reader", "Jullie zijn echt waardeloos", ["waardeloos"]),
+        ("Dutch bunglers need no cue", "Prutsers, stuk voor stuk", ["Prutsers"]),
+        ("Dutch clumsy oafs", "Wat een klunzen", ["klunzen"]),
+        ("doughnuts as an insult", "Stelletje oliebollen daar", ["oliebollen"]),
+        # Plural and definite forms, compounds
+        ("a Swedish definite plural", "Klantskallarna på lagret", ["Klantskallarna"]),
+        ("a Swedish definite plural after a cue", "Pajasarna i styrelsen", ["Pajasarna"]),
+        ("a Dutch curse as a compound", "Wat een kolerezooi", ["kolerezooi"]),
+        ("a Dutch bungler compound", "Wat een prutsbedrijf", ["prutsbedrijf"]),
+        ("an acorn that is an insult", "Die eikel van hiernaast toetert weer", ["eikel"]),
         ("self-mockery does not excuse swearing", "I'm a f*cking idiot.", ["f*cking"]),
         (
             "an insult about someone else after a first person",
@@ -137,6 +173,27 @@ def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]
         ("mild Dutch frustration", "Bestelling nog steeds niet binnen. Balen."),
         ("an irritating Dutch thing", "Irritant dat de printer weer vastloopt."),
         ("a friendly jullie", "Dank jullie wel voor alle felicitaties!!"),
+        # Words that are put-downs only when aimed at people
+        ("a useless printer", "The printer is completely useless today."),
+        ("a useless meeting", "What a useless meeting format, let's fix it."),
+        ("a clueless first week", "I felt clueless during my first week, and that is fine."),
+        ("generic 'you' in advice", "If you're clueless about pensions, join the webinar."),
+        ("we were clueless", "We were clueless about cloud costs a year ago."),
+        ("declared incompetent by a court", "The heir was declared incompetent by the court."),
+        ("amateur sport", "The amateurs in the village team beat us 3-1."),
+        ("a silly idea", "Det var en korkad idé att boka tåget så tidigt."),
+        ("my own lack of skill", "Jag var helt inkompetent på Excel när jag började."),
+        ("Swedish 'never mind'", "Skit samma, vi kör ändå."),
+        ("Swedish amateurs in a league", "Amatörerna i korpen vann matchen mot oss."),
+        ("a silly mistake of mine", "Dat was een domme fout van mij."),
+        ("bad weather", "Het weer was waardeloos maar de sfeer was top."),
+        ("acorns in autumn", "Zakken vol eikels en kastanjes mee naar huis."),
+        ("acorns in the park", "De eekhoorns verstoppen eikels onder de bomen."),
+        ("doughnuts at new year", "Oliebollen bakken op oudejaarsavond, heerlijk."),
+        ("a whisper", "Psst, the new coffee machine has arrived."),
+        ("a medical abbreviation", "CRPS awareness day: what complex regional pain syndrome is."),
+        ("delight", "Shut up and take my money, that conference pass is a steal."),
+        ("markdown emphasis", "**Sign-in** is now faster for everyone."),
         # Self-mockery is no disrespect to anyone
         ("calling yourself an idiot", "I'm such an idiot, left my laptop on the train again."),
         ("feeling like an amateur on stage", "Felt like a total amateur on stage, but it went ok."),
@@ -238,10 +295,13 @@ def test_every_listed_form_is_found_when_written_on_its_own(language: str) -> No
     matcher = rude_word_matcher(LANGUAGES)
     (lexicon,) = lexicons((language,))
     cue = " ".join(lexicon.cues[0]) + " " if lexicon.cues else ""
+    # An adjective said of people takes no cue, but counts as what the reader is told they are.
+    said_to = {"en": "you are ", "sv": "ni är ", "nl": "jullie zijn "}[language]
     missed = []
     for form, word in lexicon.forms:
         written = next((s for s in sorted(word.spellings) if fold(s) == form), form)
-        text = (cue + written) if word.needs_cue else written
+        before = said_to if word.aim in ("people", "trait") else cue
+        text = (before + written) if word.needs_cue else written
         hits = matcher.find(FoldedText.of(text))
         if not any(h.end == len(text) for h in hits):
             missed.append(written)

@@ -156,3 +156,112 @@ def test_a_malformed_lexicon_entry_is_refused_with_its_place(
 
 def test_an_empty_lexicon_finds_nothing() -> None:
     assert DisguiseMatcher([]).find(FoldedText.of("anything at all")) == []
+
+
+# Weak words aimed at people: a small lexicon in the data format, with the words that show
+# where a weak word is aimed (`targets`), written for these tests.
+AIMED: dict[str, Any] = {
+    "inflections": {"s": ["s"]},
+    "cues": ["bunch of", "what a"],
+    "skippable": ["so", "completely", "helt"],
+    "targets": {
+        "people": ["management", "managers", "board", "ledningen", "politici", "bestuur*"],
+        "prepositions": ["at", "in", "på", "bij"],
+        "determiners": ["the", "a", "de", "zijn"],
+        "copulas": ["is", "are", "was", "were", "är", "zijn"],
+        "subjects": ["they're"],
+        "addressees": ["you", "you're", "ni", "jullie"],
+        "self": ["i", "we", "jag"],
+    },
+    "words": [
+        {"word": "clown", "category": "insult", "inflect": ["s"], "needs_cue": True},
+        {"word": "amateur", "category": "demeaning", "inflect": ["s"], "needs_cue": "target"},
+        {"word": "useless", "category": "demeaning", "needs_cue": "people"},
+        {"word": "clueless", "category": "demeaning", "needs_cue": "trait"},
+        {"word": "inkompetent", "category": "demeaning", "needs_cue": "trait"},
+        {
+            "word": "eikel",
+            "category": "insult",
+            "inflect": ["s"],
+            "not_near": ["eik", "kastanje*", "herfst*"],
+        },
+        {"word": "klootzak", "category": "insult"},
+        {"word": "jävla", "category": "profanity"},
+        {"word": "crap", "category": "profanity"},
+        {"word": "bastard", "category": "insult", "squeeze": False},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def aimed() -> DisguiseMatcher:
+    return DisguiseMatcher([Lexicon.from_data(AIMED, "xx")])
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "expected"),
+    [
+        ("a cue word after a cue", "what a clown", ["clown"]),
+        ("a target word after a cue", "a bunch of amateurs", ["amateurs"]),
+        ("a target word at an organisation", "the amateurs at the board", ["amateurs"]),
+        ("a target word as a predicate of people", "management are amateurs", ["amateurs"]),
+        ("a people adjective before people", "useless managers again", ["useless"]),
+        ("a people adjective said to the reader", "you're so useless", ["useless"]),
+        ("a people adjective as a predicate of people", "the board is useless", ["useless"]),
+        ("a trait of someone else", "they're clueless", ["clueless"]),
+        ("a trait as a predicate", "the new hire was completely clueless", ["clueless"]),
+        ("a trait said to the reader", "ni är helt inkompetent", ["inkompetent"]),
+        ("a Dutch 'zijn' is a verb before the word", "jullie zijn inkompetent", ["inkompetent"]),
+        ("an insult with no innocent word near", "wat een eikel is dat", ["eikel"]),
+        ("a word without its vowel", "wat een kltzak", ["kltzak"]),
+    ],
+)
+def test_weak_words_count_when_aimed_at_people(
+    aimed: DisguiseMatcher, note: str, text: str, expected: list[str]
+) -> None:
+    assert [written for written, _ in found(aimed, text)] == expected, note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("a cue word needs its cue", "the clowns at the board"),
+        ("a target word among things", "the amateurs in the garden"),
+        ("a people adjective about a thing", "the printer is completely useless"),
+        ("a people adjective takes no cue", "what a useless meeting"),
+        ("a trait of the author", "I was clueless"),
+        ("a trait of the author, in Swedish", "jag är helt inkompetent"),
+        ("a trait of us", "we were clueless back then"),
+        ("an insult among oaks, autumn and chestnuts", "eikels en kastanjes uit het bos"),
+        ("a short spelling without vowels may be an abbreviation", "CRP levels were normal"),
+        ("no vowel-less spelling when the entry says so", "bstard"),
+        ("markdown emphasis is not a mask", "**Sign-in** and __init__ and *bold*"),
+    ],
+)
+def test_weak_words_are_left_alone_when_not_aimed_at_people(
+    aimed: DisguiseMatcher, note: str, text: str
+) -> None:
+    assert found(aimed, text) == [], note
+
+
+def test_spellings_without_vowels_are_added_only_where_they_are_no_word() -> None:
+    (lexicon,) = [Lexicon.from_data(AIMED, "xx")]
+    forms = {form for form, _ in lexicon.forms}
+    assert {"kltzak", "kltzk", "jvla"} - forms == {"jvla"}  # "jvla" is too short: listed by hand
+    assert "crp" not in forms  # three letters: an abbreviation (CRP) as often as a disguise
+    assert "bstard" not in forms  # squeeze: false
+
+
+def test_emphasis_around_a_rude_word_is_read_as_markup(matcher: DisguiseMatcher) -> None:
+    assert found(matcher, "**shit** and _fuck_") == [("shit", "shit"), ("fuck", "fuck")]
+
+
+def test_the_same_text_asked_about_twice_is_read_once(matcher: DisguiseMatcher) -> None:
+    text = FoldedText.of("what the fuck")
+    assert matcher.find(text) is matcher.find(text)
+
+
+def test_a_weak_word_with_an_unknown_aim_is_refused() -> None:
+    entry = {"word": "x", "category": "insult", "needs_cue": "sometimes"}
+    with pytest.raises(ValueError, match="needs_cue must be true, target, people or trait"):
+        Lexicon.from_data({"words": [entry]}, "xx")

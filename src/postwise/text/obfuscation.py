@@ -38,6 +38,7 @@ CATEGORIES = ("profanity", "insult", "slur", "demeaning")
 
 # Characters people put in place of a letter they do not want to write out.
 _MASKS = frozenset("*#%_")
+_EMPHASIS = "*_"
 # Digits and symbols read as the letters they resemble (1 may be an i or an l).
 _LEET: Mapping[str, str] = {
     "0": "o",
@@ -112,8 +113,19 @@ _ENTRY_KEYS = frozenset(
         "except",
         "not_in",
         "exact",
+        "not_near",
+        "squeeze",
     }
 )
+_AIMS = {True: "cue", "target": "target", "people": "people", "trait": "trait"}
+_VOWELS = frozenset("aeiouy")
+# Consonant runs that may begin an English, Swedish or Dutch word: a vowel dropped after one of
+# these leaves a word that may be real ("stan" from "satan", "tring" from "tering").
+_ONSETS = frozenset(
+    {"str", "spr", "spl", "scr", "skr", "sch", "thr", "shr", "chr", "phr", "sph", "skv", "spj"}
+    | {"stj", "skj", "scl", "squ", "sts"}
+)
+_MIN_SQUEEZED = 5
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,12 @@ class Word:
     # one of them: folding makes Swedish "höra" look like "hora" and "skänk" like "skank".
     spellings: frozenset[str] = frozenset()
     exact: bool = False  # also without accents: "javel" is not "jävel"
+    # With needs_cue: what else shows that it is aimed at people (see Targets): nothing
+    # ("cue"), or "target", "people" (adjectives) or "trait" (adjectives only people earn).
+    aim: str = "cue"
+    # Words in the same sentence that make it innocent ("eikels" among "kastanjes").
+    not_near: frozenset[str] = frozenset()
+    not_near_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,65 @@ class WordHit:
     stem_end: int | None = None  # where the lexicon word ends inside a compound
     disguised: bool = False
     compound: bool = False  # part of a longer word ("skitbolag", "trafikidiot")
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Words that show a weak word (``needs_cue``) is aimed at people, not at a thing.
+
+    Besides a cue before it ("bunch of amateurs"), a weak word with ``needs_cue: target``
+    counts when it is said of people: of a noun for people or an organisation after a
+    preposition ("the amateurs at HR", "amatörerna på ledningen", "prutsers bij de
+    gemeente"), or as the predicate of one ("management are clowns", "styrelsen är helt
+    inkompetent"). An adjective (``needs_cue: people``) also counts before such a noun
+    ("useless managers", "waardeloze bestuurders"); a trait only people have (``needs_cue:
+    trait``: clueless, inkompetent) counts as the predicate of anyone but the author
+    ("they're clueless", "ze zijn incompetent", not "I was clueless"). Said to the reader,
+    any of them counts ("you're useless", "ni är värdelösa").
+    """
+
+    people: frozenset[str] = frozenset()
+    people_prefixes: tuple[str, ...] = ()
+    prepositions: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # pronouns fused with their verb: "they're"
+    addressees: frozenset[str] = frozenset()  # "you", "you're", "ni", "du", "jullie", "jij"
+    self: frozenset[str] = frozenset()  # the author: "i", "we", "jag", "vi", "ik", "wij"
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Targets:
+        def words(key: str) -> list[str]:
+            return [fold(str(w)).strip() for w in data.get(key) or []]
+
+        people = words("people")
+        return cls(
+            people=frozenset(p for p in people if not p.endswith("*")),
+            people_prefixes=tuple(p[:-1] for p in people if p.endswith("*")),
+            prepositions=frozenset(words("prepositions")),
+            determiners=frozenset(words("determiners")),
+            copulas=frozenset(words("copulas")),
+            subjects=frozenset(words("subjects")),
+            addressees=frozenset(words("addressees")),
+            self=frozenset(words("self")),
+        )
+
+    def merged(self, other: Targets) -> Targets:
+        return Targets(
+            self.people | other.people,
+            self.people_prefixes + other.people_prefixes,
+            self.prepositions | other.prepositions,
+            self.determiners | other.determiners,
+            self.copulas | other.copulas,
+            self.subjects | other.subjects,
+            self.addressees | other.addressees,
+            self.self | other.self,
+        )
+
+    def is_people(self, token: str) -> bool:
+        return token in self.people or (
+            bool(self.people_prefixes) and token.startswith(self.people_prefixes)
+        )
 
 
 @dataclass(frozen=True)
@@ -165,6 +242,7 @@ class Lexicon:
     skippable: frozenset[str] = field(default_factory=frozenset)
     self_cues: tuple[tuple[str, ...], ...] = ()
     self_categories: frozenset[str] = frozenset({"insult", "demeaning"})
+    targets: Targets = field(default_factory=Targets)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], language: str) -> Lexicon:
@@ -177,7 +255,8 @@ class Lexicon:
         cues = tuple(tuple(fold(c).split()) for c in data.get("cues") or [])
         skippable = frozenset(fold(w) for w in data.get("skippable") or [])
         self_cues = tuple(tuple(fold(c).split()) for c in data.get("self_cues") or [])
-        return cls(language, tuple(forms), cues, skippable, self_cues)
+        targets = Targets.from_data(data.get("targets") or {})
+        return cls(language, tuple(forms), cues, skippable, self_cues, targets=targets)
 
 
 def _entry(
@@ -200,10 +279,18 @@ def _entry(
         raw.extend(raw[0] + ending for ending in classes[name])
     raw.extend(str(f).strip().lower() for f in entry.get("forms") or [])
     surface = [fold(f) for f in raw]
+    needs_cue = entry.get("needs_cue", False)
+    if needs_cue is not False and needs_cue not in _AIMS:
+        raise ValueError(f"{where}: needs_cue must be true, target, people or trait")
+    if entry.get("squeeze", not needs_cue):
+        squeezed = [v for form in surface for v in _squeezed(form) if v not in surface]
+        raw.extend(squeezed)
+        surface.extend(squeezed)
     compound = entry.get("compound")
     if compound not in (None, "start", "end", "both"):
         raise ValueError(f"{where}: compound must be start, end or both")
     exceptions = [fold(str(e)) for e in entry.get("except") or []]
+    near = [fold(str(n)) for n in entry.get("not_near") or []]
     word = Word(
         lemma=lemma,
         category=category,
@@ -211,15 +298,42 @@ def _entry(
         only_in=language if entry.get("ambiguous") else None,
         compound_start=compound in ("start", "both"),
         compound_end=compound in ("end", "both"),
-        needs_cue=bool(entry.get("needs_cue")),
+        needs_cue=needs_cue is not False,
+        aim=_AIMS.get(needs_cue, "cue"),
         removable=bool(entry.get("remove")),
         exceptions=frozenset(e for e in exceptions if not e.endswith("*")),
         exception_prefixes=tuple(e[:-1] for e in exceptions if e.endswith("*")),
         not_in=tuple(_context(fold(str(c)), where) for c in entry.get("not_in") or []),
         spellings=frozenset(raw),
         exact=bool(entry.get("exact")),
+        not_near=frozenset(n for n in near if not n.endswith("*")),
+        not_near_prefixes=tuple(n[:-1] for n in near if n.endswith("*")),
     )
     return word, list(dict.fromkeys(f for f in surface if f))
+
+
+def _squeezed(form: str) -> list[str]:
+    """Spellings of ``form`` without its vowels, as people write a word they half-hide:
+    "fcking" and "fckng" for "fucking", "jvla" for "jävla", "kltzak" for "klootzak".
+
+    Only spellings that cannot be a word of their own: at least five letters (shorter ones may
+    be abbreviations, "CRPS", or typos, "whre"), and the first vowel dropped leaves a run of
+    consonants no English, Swedish or Dutch word begins with.
+    """
+    if not form.isalpha() or not form.isascii() or form[0] in _VOWELS:
+        return []
+    first = next((i for i, c in enumerate(form) if c in _VOWELS), None)
+    if first is None:
+        return []
+    after = first
+    while after < len(form) and form[after] in _VOWELS:
+        after += 1
+    one = form[:first] + form[after:]
+    run = next((i for i, c in enumerate(one) if c in _VOWELS), len(one))
+    if len(one) < _MIN_SQUEEZED or run < 3 or one[:3] in _ONSETS:
+        return []
+    none = "".join(c for c in form if c not in _VOWELS)
+    return [one] if none == one or len(none) < _MIN_SQUEEZED else [one, none]
 
 
 def _context(pattern: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -279,6 +393,11 @@ class DisguiseMatcher:
         self._self_cues = _by_length(c for lexicon in lexicons for c in lexicon.self_cues)
         self._self_categories = frozenset(c for lex in lexicons for c in lex.self_categories)
         self._all_skippable = frozenset(w for lex in lexicons for w in lex.skippable)
+        # Where a weak word is aimed is read with every language's words (posts mix them:
+        # "helt clueless", "the board är inkompetenta" is rare, "IT-afdeling" is not).
+        self._targets = Targets()
+        for lexicon in lexicons:
+            self._targets = self._targets.merged(lexicon.targets)
         self.size = len(table)
         self._automaton = ahocorasick.Automaton()
         self._root = _Node()
@@ -295,6 +414,9 @@ class DisguiseMatcher:
         for pattern, reading in _class_patterns():
             self._classes.add_word(pattern, reading)
         self._classes.make_automaton()
+        # The last text read and what was found in it: two rules (respect, heat) ask about the
+        # same post one after the other. Compared by identity; replaced in one assignment.
+        self._last: tuple[FoldedText | None, list[WordHit]] = (None, [])
 
     def _add_to_trie(self, form: str, words: tuple[Word, ...]) -> None:
         node = self._root
@@ -303,7 +425,18 @@ class DisguiseMatcher:
         node.words = tuple((form, w) for w in words)
 
     def find(self, text: FoldedText) -> list[WordHit]:
-        """Every lexicon word on word boundaries, disguised or not; leftmost-longest."""
+        """Every lexicon word on word boundaries, disguised or not; leftmost-longest.
+
+        The list is shared with the next caller asking about the same text: do not change it.
+        """
+        last_text, last_hits = self._last
+        if last_text is text:
+            return last_hits
+        hits = self._find(text)
+        self._last = (text, hits)
+        return hits
+
+    def _find(self, text: FoldedText) -> list[WordHit]:
         if not self.size:
             return []
         hits: list[WordHit] = []
@@ -387,14 +520,62 @@ class DisguiseMatcher:
             return False
         if word.not_in and _in_context(s, start, end, word.not_in):
             return False
-        if word.needs_cue:
-            cues = self._cues.get(word.language)
-            skippable = self._skippable.get(word.language, frozenset())
-            if not cues or not _after(s, start, cues, skippable):
-                return False
+        if (word.not_near or word.not_near_prefixes) and _near(s, start, end, word):
+            return False
+        if word.needs_cue and not self._aimed(s, start, end, word):
+            return False
         return word.category not in self._self_categories or not _after(
             s, start, self._self_cues, self._all_skippable
         )
+
+    def _aimed(self, s: str, start: int, end: int, word: Word) -> bool:
+        """Whether a weak word at ``[start, end)`` is said of people: after a cue ("bunch of
+        clowns"), or for ``target``, ``people`` and ``trait`` words as :class:`Targets` says.
+        An adjective takes no cue: "what a useless meeting" is about the meeting."""
+        if word.aim in ("cue", "target"):
+            cues = self._cues.get(word.language)
+            skippable = self._skippable.get(word.language, frozenset())
+            if cues and _after(s, start, cues, skippable):
+                return True
+        targets = self._targets
+        if word.aim == "cue" or not (targets.people or targets.copulas):
+            return False
+        skippable = self._all_skippable
+        after = _clause_after(s, end)
+        if after:
+            i = 0
+            if word.aim != "target":
+                while i < len(after) - 1 and after[i] in skippable:
+                    i += 1
+                if targets.is_people(after[i]):
+                    return True  # "useless managers", "incompetente bestuurders"
+                i = 0
+            if after[0] in targets.prepositions:
+                i = 1
+                while i < min(len(after) - 1, 3) and after[i] in targets.determiners:
+                    i += 1
+                if targets.is_people(after[i]):
+                    return True  # "the amateurs at HR", "prutsers bij de gemeente"
+        before = _clause_before(s, start)
+        while (
+            before
+            and before[-1] not in targets.copulas  # Dutch "zijn" is "are" and "his"
+            and (before[-1] in skippable or before[-1] in targets.determiners)
+        ):
+            before.pop()
+        if not before:
+            return False
+        if before[-1] in targets.addressees:
+            return True  # "you're useless"
+        if word.aim == "trait" and before[-1] in targets.subjects:
+            return True  # "they're clueless"
+        if before[-1] not in targets.copulas:
+            return False
+        subject = before[-4:-1]
+        if word.aim == "trait" and subject and subject[-1] not in targets.self:
+            return True  # "she is clueless", "ze zijn incompetent", not "I was clueless"
+        # "management are clowns", "ni är värdelösa", "jullie zijn waardeloos"
+        return any(targets.is_people(t) or t in targets.addressees for t in subject)
 
     # -- disguised tokens ---------------------------------------------------------------
     def _disguised(self, text: FoldedText, suspects: list[int]) -> Iterator[WordHit]:
@@ -416,6 +597,12 @@ class DisguiseMatcher:
             token = m.group()
             lead = len(token) - len(token.lstrip("#-"))
             token = token[lead:].rstrip("!|-")
+            # Emphasis (**word**, _word_) is markup, not letters: a mask opens a word only
+            # as markup, and the markup that opens it also closes it.
+            emphasis = len(token) - len(token.lstrip(_EMPHASIS))
+            if emphasis:
+                lead += emphasis
+                token = token[emphasis:].rstrip(_EMPHASIS)
             start += lead
             pieces = [(start, token)]
             if "-" in token:
@@ -538,6 +725,39 @@ def _after(s: str, start: int, cues: _Phrases, skippable: frozenset[str]) -> boo
             return False
         tokens.pop()
     return False
+
+
+_CLAUSE_WORDS = 6
+_CLAUSE_EDGES = ".!?\n,;:()"
+
+
+def _clause_before(s: str, start: int) -> list[str]:
+    """Up to six words before ``start`` in the same clause (a comma ends it), nearest last."""
+    window = s[max(0, start - _CONTEXT_CHARS) : start]
+    cut = max(window.rfind(c) for c in _CLAUSE_EDGES)
+    tokens = window[cut + 1 :].rsplit(maxsplit=_CLAUSE_WORDS)
+    return [t for t in (t.strip(_TOKEN_EDGES) for t in tokens[-_CLAUSE_WORDS:]) if t]
+
+
+def _clause_after(s: str, end: int) -> list[str]:
+    """Up to six words after ``end`` in the same clause, nearest first."""
+    window = s[end : end + _CONTEXT_CHARS]
+    cut = min((i for i in (window.find(c) for c in _CLAUSE_EDGES) if i >= 0), default=len(window))
+    tokens = window[:cut].split(maxsplit=_CLAUSE_WORDS)
+    return [t for t in (t.strip(_TOKEN_EDGES) for t in tokens[:_CLAUSE_WORDS]) if t]
+
+
+def _near(s: str, start: int, end: int, word: Word) -> bool:
+    """Whether a word of ``word.not_near`` stands in the same sentence as ``[start, end)``."""
+    window = s[max(0, start - _CONTEXT_CHARS) : end + _CONTEXT_CHARS]
+    at = start - max(0, start - _CONTEXT_CHARS)
+    begin = max(window.rfind(c, 0, at) for c in ".!?\n") + 1
+    stop = min((i for i in (window.find(c, at) for c in ".!?\n") if i >= 0), default=len(window))
+    prefixes = word.not_near_prefixes or ("\0",)
+    return any(
+        w in word.not_near or w.startswith(prefixes)
+        for w in _CONTEXT_WORD_RE.findall(window, begin, stop)
+    )
 
 
 def _units(token: str) -> list[_Unit] | None:
