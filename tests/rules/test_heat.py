@@ -114,6 +114,73 @@ def signals(policy: CompiledPolicy, text: str, posted_at: str = DAY) -> list[str
             NIGHT,
             ["hostile_address", "night"],
         ),
+        # A swear word or an insult said to someone is swearing and hostile address at once.
+        (
+            "a disguised curse at someone",
+            "Whoever parks in the bike lane every morning: f*ck you.",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "a curse without its vowel, with 'off'",
+            "Fck off with the new open-plan seating",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "'you' before an insult",
+            "You morons deleted the shared drive",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "'you are a complete ...'",
+            "You are a complete clown if you approved this",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "Swedish 'ni' before an insult",
+            "Ni pucko på lagret tappade pallen",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "Swedish 'din' before an insult",
+            "Din idiot, det var min parkering",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "a Swedish curse at someone",
+            "Fan ta er som tog sista kaffet",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "a Swedish 'go to hell'",
+            "Dra åt helvete med era nya regler",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "Dutch 'jij' before an insult",
+            "Jij sukkel, de deur stond open",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "a Dutch disease curse at someone",
+            "Krijg de tering met je reclame",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
+        (
+            "a Dutch 'rot op'",
+            "Rot toch op met die vergaderingen",
+            DAY,
+            ["profanity", "hostile_address"],
+        ),
     ],
 )
 def test_heated_posts(
@@ -155,6 +222,14 @@ def test_heated_posts(
         ("good luck to 'jullie in Utrecht'", "Veel succes jullie in Utrecht!!", DAY),
         ("a thank-you emoji", "Tack ni på kundtjänsten 🙏 Bästa supporten!!", DAY),
         ("a question asked twice is not ???", "Anyone at ACR this year?? Let's meet up.", DAY),
+        ("a curse about the author's own day", "Fuck, I left my badge at home again.", DAY),
+        ("a curse with the author in it", "It really pisses me off when the bus is late.", DAY),
+        ("a curse at the weather", "Kut, trein gemist en het regent.", DAY),
+        ("a Swedish curse at a thing", "Skit också, glömde laddaren hemma.", DAY),
+        ("a warm 'you' with a rough word", "Thank you all, you crazy wonderful people.", DAY),
+        ("greetings in Dutch", "Krijg de groeten van iedereen op de afdeling!", DAY),
+        ("a warm Dutch 'hou je'", "Hou je taai, lieve collega", DAY),
+        ("delight, not a put-down", "Shut up and take my money, what a launch", DAY),
     ],
 )
 def test_calm_posts(policy: CompiledPolicy, note: str, text: str, posted_at: str) -> None:

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import time
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -44,6 +44,7 @@ from postwise.text.matcher import TermMatcher
 if TYPE_CHECKING:
     from postwise.engine.post import Post
     from postwise.policy.compiled import CompiledOrganisation
+    from postwise.text.obfuscation import WordHit
 
 Signal = Literal["shouting", "exclamation", "profanity", "hostile_address", "night"]
 SIGNALS: tuple[Signal, ...] = ("shouting", "exclamation", "profanity", "hostile_address", "night")
@@ -58,7 +59,11 @@ _NOT_AFTER = frozenset("-_")
 _VOWEL_RE = re.compile(r"[AEIOUYÅÄÖÆØÉÈÊËÜÏÎÔÛÁÍÓÚÀ]")
 _BETWEEN_RUN_RE = re.compile(r"[^\w]*")
 _PUNCTUATION = ("!!", "?!", "!?", "???", "‼", "⁉", "⁈")
-_WORD_RE = re.compile(r"[^\W_]+")
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_NEXT_WORD_RE = re.compile(r" ([^\W_]+(?:'[^\W_]+)?)\b")
+_CLAUSE_EDGES = ".!?\n,;:()"
+_REACH = 60  # characters before a rude word searched for "you", "ni", "jullie"
+_BETWEEN = 3  # words that may stand between: "you are a complete idiot"
 _SLOT = "*"
 _EMOJI_REACH = 4
 # Shouting: two capitalised words in a row with this many letters in all, or two distinct
@@ -88,13 +93,58 @@ def _acronyms() -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Addressed:
+    """Second-person words that turn a swear word or an insult into an address: "f*ck you",
+    "piss off", "you idiots", "you're an idiot", "ni idioter", "din idiot", "jullie zijn
+    eikels", "rot op". ``between`` words may stand between the address and the word
+    ("you are a complete idiot", "ni är så jävla inkompetenta")."""
+
+    pronouns: frozenset[str] = frozenset()  # after the word: "f*ck you", "fan ta er"
+    particles: frozenset[str] = frozenset()  # after the word: "f*ck off", "kanker op"
+    before: frozenset[str] = frozenset()  # before it: "you idiots", "din idiot", "jij eikel"
+    between: frozenset[str] = frozenset()
+    self: frozenset[str] = frozenset()  # "pisses me off" is about the author
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any], languages: tuple[str, ...]) -> Addressed:
+        def words(key: str) -> frozenset[str]:
+            lists = data.get(key) or {}
+            return frozenset(fold(str(w)) for lang in languages for w in lists.get(lang) or [])
+
+        return cls(*(words(k) for k in ("pronouns", "particles", "before", "between", "self")))
+
+    def to(self, s: str, hit: WordHit) -> bool:
+        """Whether the rude word ``hit`` in the folded text ``s`` is said to someone."""
+        said = hit.reading.split()
+        if (
+            len(said) > 1
+            and not self.self.intersection(said)
+            and (self.pronouns.intersection(said[1:]) or said[-1] in self.particles)
+        ):
+            return True  # a listed phrase: "fuck you", "knulla dig", "rot op"
+        after = _NEXT_WORD_RE.match(s, hit.end)
+        if after and (after.group(1) in self.pronouns or after.group(1) in self.particles):
+            return True
+        clause = s[max(0, hit.start - _REACH) : hit.start]
+        cut = max(clause.rfind(c) for c in _CLAUSE_EDGES)
+        before = _WORD_RE.findall(clause, cut + 1)
+        for _ in range(_BETWEEN):
+            if not before or before[-1] not in self.between:
+                break
+            before.pop()
+        return bool(before) and before[-1] in self.before
+
+
+@dataclass(frozen=True)
 class HostilePhrases:
     """Hostile second-person phrases: their fixed words found by Aho-Corasick, then any
-    ``*`` slot ("ni på *") checked by a small anchored pattern; ``friendly`` words defuse."""
+    ``*`` slot ("ni på *") checked by a small anchored pattern; ``friendly`` words defuse.
+    A swear word or insult said to someone (:class:`Addressed`) is hostile address too."""
 
     opening: TermMatcher[re.Pattern[str] | None]
     friendly: frozenset[str]
     friendly_symbols: tuple[str, ...] = ()
+    addressed: Addressed = Addressed()
 
     @classmethod
     def of(cls, languages: tuple[str, ...]) -> HostilePhrases:
@@ -116,22 +166,36 @@ class HostilePhrases:
             fold(w) for lang in languages for w in (data.get("friendly") or {}).get(lang) or []
         )
         symbols = tuple(str(s) for s in data.get("friendly_symbols") or [])
-        return cls(TermMatcher(entries, languages=languages, inflect=False), friendly, symbols)
+        addressed = Addressed.of(data.get("addressed") or {}, languages)
+        matcher = TermMatcher(entries, languages=languages, inflect=False)
+        return cls(matcher, friendly, symbols, addressed)
 
     def found_in(self, post: Post) -> bool:
         folded = post.folded
         for m in self.opening.find(folded):
             if m.value is not None and not m.value.match(folded.folded, m.end):
                 continue
-            sentence = folded.sentence_of(m.start)
-            words = _WORD_RE.findall(folded.folded, sentence.start, sentence.end)
-            if self.friendly.intersection(words):
-                continue
-            # A friendly emoji may close the sentence ("Tack ni på HR! 🙏"): look a little past it.
-            text = folded.folded[sentence.start : sentence.end + _EMOJI_REACH]
-            if not any(symbol in text for symbol in self.friendly_symbols):
+            if not self.friendly_at(post, m.start):
                 return True
         return False
+
+    def said_to_someone(self, post: Post, rude: list[WordHit]) -> bool:
+        """Whether one of the ``rude`` words is said to someone, in an unfriendly sentence."""
+        s = post.folded.folded
+        return any(
+            self.addressed.to(s, hit) and not self.friendly_at(post, hit.start) for hit in rude
+        )
+
+    def friendly_at(self, post: Post, at: int) -> bool:
+        """Whether the sentence around folded offset ``at`` is friendly ("Tack ni på HR!")."""
+        folded = post.folded
+        sentence = folded.sentence_of(at)
+        words = _WORD_RE.findall(folded.folded, sentence.start, sentence.end)
+        if self.friendly.intersection(words):
+            return True
+        # A friendly emoji may close the sentence ("Tack ni på HR! 🙏"): look a little past it.
+        text = folded.folded[sentence.start : sentence.end + _EMOJI_REACH]
+        return any(symbol in text for symbol in self.friendly_symbols)
 
 
 @cache
@@ -168,9 +232,15 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             signals.append("hostile_address")
         if "night" in wanted and is_night(post):
             signals.append("night")
-        # Swearing is the dearest signal to look for: only when it could tip the balance.
-        if "profanity" in wanted and len(signals) + 1 >= threshold and rude_words(post):
-            signals.append("profanity")
+        # Swearing is the dearest signal to look for: only when it could tip the balance (a
+        # swear word said to someone, "f*ck you", is two: swearing and hostile address).
+        addressable = "hostile_address" in wanted and "hostile_address" not in signals
+        if len(signals) + 1 + addressable >= threshold and ("profanity" in wanted or addressable):
+            rude = rude_words(post)
+            if rude and "profanity" in wanted:
+                signals.append("profanity")
+            if rude and addressable and hostile.said_to_someone(post, rude):
+                signals.append("hostile_address")
         if len(signals) < threshold:
             return
         ordered = [s for s in SIGNALS if s in signals]
