@@ -37,7 +37,7 @@ from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns, listed_role, names_of
+from postwise.rules._patterns import CuePatterns, PatternMatch, listed_role, names_of
 from postwise.text.data import load_data
 from postwise.text.fold import fold
 
@@ -50,6 +50,11 @@ Domain = Literal["medical", "legal", "financial", "on_behalf"]
 DOMAINS: tuple[Domain, ...] = ("medical", "legal", "financial", "on_behalf")
 # Domains that a declared expertise can cover; speaking on behalf is for spokespersons only.
 ADVICE: tuple[Domain, ...] = ("medical", "legal", "financial")
+# Official denials ("Arvenor has no plans to close the site") are statements on behalf of the
+# organisation, in a post about it; advice passed on from one's own doctor or lawyer is not
+# one's own advice.
+DENIAL = "denial"
+ATTRIBUTED = "attributed"
 
 
 class Settings(RuleSettings):
@@ -73,14 +78,18 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
     wanted = frozenset(settings.domains)
+    groups: list[str] = sorted(wanted)
+    if "on_behalf" in wanted:
+        groups.append(DENIAL)
     cues = CuePatterns.load(
         "expertise",
-        sorted(wanted),
+        groups,
         org.languages,
         names_of(org),
         {str(k): v for k, v in settings.cues.items()},
         ("cues", None),
     )
+    passed_on = CuePatterns.load("expertise", [ATTRIBUTED], org.languages)
     coverage = _coverage(tuple(sorted((d, tuple(w)) for d, w in settings.expertise.items())))
     extra_roles = tuple(settings.spokesperson_roles)
 
@@ -95,16 +104,40 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             return
         covered = _covered(author, coverage)
         reported: set[str] = set()
+        attributions: list[PatternMatch] | None = None
         for match in found:
-            if match.group in covered or match.group in reported:
+            domain = "on_behalf" if match.group == DENIAL else match.group
+            if domain in covered or domain in reported:
                 continue
-            reported.add(match.group)
+            if match.group == DENIAL and not _speaks_of_employer(post):
+                continue
+            if domain in ADVICE:
+                if attributions is None:
+                    attributions = passed_on.find(post.folded)
+                if _passed_on(match, attributions, post):
+                    continue
+            reported.add(domain)
             fix = None
             if match.group == "on_behalf":
                 fix = FixHint(match.start, match.end, "", "remove")
-            yield Hit(match.start, match.end, match.group, {}, fix, {"domain": match.group})
+            yield Hit(match.start, match.end, domain, {}, fix, {"domain": domain})
 
     return detect
+
+
+def _speaks_of_employer(post: Post) -> bool:
+    """Whether a denial can be the organisation's: the post names it, or the author's profile
+    says where they work."""
+    return post.context.author.profile_discloses_employer or bool(post.mentions("organisation"))
+
+
+def _passed_on(match: PatternMatch, attributions: list[PatternMatch], post: Post) -> bool:
+    """Whether the advice repeats what the author's own doctor, lawyer or adviser said: an
+    attribution earlier in the same sentence ("my doctor told me to halve the dose")."""
+    if not attributions:
+        return False
+    sentence = post.folded.sentence_of(match.start)
+    return any(sentence.start <= a.start < match.start for a in attributions)
 
 
 def _covered(author: Author, coverage: Mapping[str, re.Pattern[str]]) -> set[str]:
