@@ -181,6 +181,25 @@ def signals(policy: CompiledPolicy, text: str, posted_at: str = DAY) -> list[str
             DAY,
             ["profanity", "hostile_address"],
         ),
+        # Asking what on earth they are doing
+        (
+            "an English 'what are you playing at' with ?!",
+            "Facilities, what are you playing at?! Heating off in January",
+            DAY,
+            ["exclamation", "hostile_address"],
+        ),
+        (
+            "a Swedish 'vad gör ni ens' at night",
+            "Tredje driftstoppet i veckan, vad gör ni ens på IT",
+            NIGHT,
+            ["hostile_address", "night"],
+        ),
+        (
+            "a Dutch 'waar zijn jullie mee bezig' with !!",
+            "Weer een nieuwe huisstijl. Waar zijn jullie mee bezig!!",
+            DAY,
+            ["exclamation", "hostile_address"],
+        ),
     ],
 )
 def test_heated_posts(

@@ -125,6 +125,10 @@ def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
         ("a Dutch curse as a compound", "Wat een kolerezooi", ["kolerezooi"]),
         ("a Dutch bungler compound", "Wat een prutsbedrijf", ["prutsbedrijf"]),
         ("an acorn that is an insult", "Die eikel van hiernaast toetert weer", ["eikel"]),
+        ("a British insult", "Gobshites, the lot of them", ["Gobshites"]),
+        ("a Swedish creep after a cue", "Vilket äckel till chef", ["äckel"]),
+        ("Dutch dimwits at the council", "Domoren bij de gemeente", ["Domoren"]),
+        ("Dutch pricks said to the reader", "Jullie zijn lullen", ["lullen"]),
         ("self-mockery does not excuse swearing", "I'm a f*cking idiot.", ["f*cking"]),
         (
             "an insult about someone else after a first person",
@@ -194,6 +198,10 @@ def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]
         ("a medical abbreviation", "CRPS awareness day: what complex regional pain syndrome is."),
         ("delight", "Shut up and take my money, that conference pass is a steal."),
         ("markdown emphasis", "**Sign-in** is now faster for everyone."),
+        ("a brain-dead donor", "Organ donation from brain-dead donors saves lives."),
+        ("an incompetent heart valve", "When the valves are incompetent, blood flows back."),
+        ("invertebrates", "Maneter är ryggradslösa djur."),
+        ("Dutch chatting", "We zaten gezellig te lullen bij de koffie."),
         # Self-mockery is no disrespect to anyone
         ("calling yourself an idiot", "I'm such an idiot, left my laptop on the train again."),
         ("feeling like an amateur on stage", "Felt like a total amateur on stage, but it went ok."),
