@@ -92,12 +92,12 @@ def claims(policy: CompiledPolicy, text: str) -> list[tuple[str, str]]:
         (
             "Dutch: guaranteed return",
             "Een risicoloze investering met gegarandeerd rendement.",
-            [("risk", "risicoloze"), ("guarantee", "gegarandeerd rendement")],
+            [("risk", "risicoloze investering"), ("guarantee", "gegarandeerd rendement")],
         ),
         (
             "Dutch: a list of comparatives",
             "CareLoop is sneller, veiliger en gebruiksvriendelijker dan elke app van Novexa.",
-            [("superiority", "gebruiksvriendelijker dan elke app")],
+            [("superiority", "gebruiksvriendelijker dan elke app van Novexa")],
         ),
         (
             "Dutch: 100% safe",

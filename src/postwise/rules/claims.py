@@ -30,7 +30,7 @@ from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns, names_of
+from postwise.rules._patterns import CuePatterns, PatternMatch, names_of
 
 if TYPE_CHECKING:
     from postwise.engine.post import Post
@@ -40,6 +40,11 @@ Check = Literal["guarantee", "risk", "superiority", "prediction"]
 CHECKS: tuple[Check, ...] = ("guarantee", "risk", "superiority", "prediction")
 # A bare forecast ("it's going to explode") is a prediction only in a post about shares.
 FORECAST = "forecast"
+# Claims quoted to be criticised ("anyone promising guaranteed returns is a scammer") or told as
+# someone else's ("analysts expect the share to reach 400") are not the author's own.
+CRITIQUE = "critique"
+REPORTED = "reported"
+_QUOTES = "\"'\u201c\u201d\u201e\u00ab\u00bb"
 
 
 class Settings(RuleSettings):
@@ -60,9 +65,11 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     more = {str(k): v for k, v in settings.cues.items()}
     cues = CuePatterns.load("claims", groups, org.languages, names_of(org), more, ("cues", None))
     market = CuePatterns.load("claims", ["market"], org.languages)
+    distance = CuePatterns.load("claims", [CRITIQUE, REPORTED], org.languages)
 
     def detect(post: Post) -> Iterator[Hit]:
         in_market: bool | None = None
+        distanced: list[PatternMatch] | None = None
         for match in cues.find(post.folded):
             detail = match.group
             if detail == FORECAST:
@@ -71,6 +78,10 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
                 if not in_market:
                     continue
                 detail = "prediction"
+            if distanced is None:
+                distanced = distance.find(post.folded)
+            if distanced and _not_own(match, distanced, post):
+                continue
             yield Hit(
                 match.start,
                 match.end,
@@ -80,6 +91,28 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             )
 
     return detect
+
+
+def _not_own(match: PatternMatch, distanced: list[PatternMatch], post: Post) -> bool:
+    """Whether a claim is criticised or reported rather than made: a critique anywhere in
+    its sentence, or anywhere in the post when the claim is in quotation marks; a report of
+    what others say ("analysts expect") earlier in its sentence."""
+    sentence = post.folded.sentence_of(match.start)
+    quoted = _quoted(post.folded.folded, match.start, match.end)
+    for cue in distanced:
+        here = sentence.start <= cue.start < sentence.end
+        if cue.group == CRITIQUE and (here or quoted):
+            return True
+        if cue.group == REPORTED and here and cue.start < match.start:
+            return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in quotation marks (one character of slack)."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return any(q in before for q in _QUOTES) and any(q in after for q in _QUOTES)
 
 
 KIND = RuleKind(
