@@ -188,6 +188,8 @@ def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]
         ("a silly idea", "Det var en korkad idé att boka tåget så tidigt."),
         ("my own lack of skill", "Jag var helt inkompetent på Excel när jag började."),
         ("Swedish 'never mind'", "Skit samma, vi kör ändå."),
+        ("Swedish praise written apart", "Skit bra jobbat i helgen, allihop!"),
+        ("Swedish fun written apart", "Det var skit kul att ses igen."),
         ("Swedish amateurs in a league", "Amatörerna i korpen vann matchen mot oss."),
         ("a silly mistake of mine", "Dat was een domme fout van mij."),
         ("bad weather", "Het weer was waardeloos maar de sfeer was top."),

@@ -4,10 +4,12 @@
 escalation: shouting (several words in capitals — "THREE WEEKS", "PAS IN MAART", one long
 "POUNDING" — but not abbreviations such as EULAR, CHMP or QA, hashtags, handles or links);
 "!!", "?!" or "???"; swearing or insults (the ``respect`` lexicons); hostile second-person
-address ("you people", "are you even", "ni på ledningen", "jullie bij de klantenservice" —
-not a friendly "dank jullie wel"); and posting late at night (23:00 to 05:00 in the
-organisation's time zone by default). The finding carries a cooling-off hold
-(``cooling_off_minutes``, 10 by default) for the workflow, and the signals it saw.
+address ("you people", "are you even", "ni på ledningen", "jullie bij de klantenservice",
+"waar zijn jullie mee bezig" — not a friendly "dank jullie wel"), which a swear word or an
+insult said to someone also is ("f*ck you", "you idiots", "din idiot", "rot op": two signs at
+once); and posting late at night (23:00 to 05:00 in the organisation's time zone by default).
+The finding carries a cooling-off hold (``cooling_off_minutes``, 10 by default) for the
+workflow, and the signals it saw.
 
 **Why.** Count to ten. A post written in the heat of the moment is the one most often
 regretted, and the internet keeps the screenshot. A short wait costs nothing; the author can

@@ -2,13 +2,17 @@
 
 **What it catches.** Swear words ("fuck", "jävla", "godverdomme"), insults ("idiots",
 "klootzak", "pucko"), slurs, and remarks that talk down to people ("bunch of amateurs",
-"stelletje prutsers", "tillbaka till köket") in English, Swedish and Dutch, with their
-inflections and compounds ("idioterna", "skitbolag", "kutbedrijf", "trafikidiot"), whoever
+"stelletje prutsers", "tillbaka till köket"; "the board is clueless", "värdelösa chefer",
+"jullie zijn waardeloos") in English, Swedish and Dutch, with their inflections and
+compounds ("idioterna", "klantskallarna", "skitbolag", "kutbedrijf", "trafikidiot"), whoever
 they are aimed at: colleagues, customers, competitors, the council. Disguises do not hide a
-word: "f*ck", "f**king", "sh1t", "j-vla", "kl00tzak", "G*dverdomme", "i d i o t s",
-"iiidiot". Innocent look-alikes are left alone: "Scunthorpe", "class", "cocktail", Swedish
-"slutet" and "ett stort fan av", Dutch "kunstenaar" and "kankeronderzoek". Mild frustration
-("annoying", "jobbigt", "balen") is not disrespect.
+word: "f*ck", "f**king", "fckng", "sh1t", "j-vla", "jvla", "kl00tzak", "G*dverdomme",
+"i d i o t s", "s.h.i.t", "iiidiot". Innocent look-alikes are left alone: "Scunthorpe",
+"class", "cocktail", Swedish "slutet" and "ett stort fan av", Dutch "kunstenaar",
+"kankeronderzoek" and acorns ("eikels en kastanjes"); so are words that put people down only
+when said of people, when they are said of things ("the printer is useless", "een domme
+fout") or of the author ("I was clueless"). Mild frustration ("annoying", "jobbigt",
+"balen") is not disrespect.
 
 **Why.** A post speaks for its author and, whether they like it or not, for their employer.
 Abuse of a competitor or a customer is quoted far longer than the point it was making, and

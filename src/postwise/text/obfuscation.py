@@ -1,16 +1,20 @@
 """Find a lexicon's words in a post, also when the author disguises them.
 
 People write ``f*ck``, ``f**king``, ``sh1t``, ``$h!t``, ``j-vla``, ``kl00tzak``, ``G*dverdomme``,
-``i d i o t s`` and ``iiidiot``; a word that is rude in one language may be innocent in the
-next (Swedish *fan* is a curse, English *fan* is not), and a rude word must never be found
-inside an innocent one (*Scunthorpe*, *slutet*, *class*, *cocktail*).
+``i d i o t s``, ``s.h.i.t``, ``iiidiot`` and, leaving the vowels out, ``fckng``, ``jvla``,
+``kltzak``; a word that is rude in one language may be innocent in the next (Swedish *fan*
+is a curse, English *fan* is not), and a rude word must never be found inside an innocent
+one (*Scunthorpe*, *slutet*, *class*, *cocktail*) nor made of markup (``**Sign-in**``).
 
 A lexicon entry (:class:`Word`) is data: its category, how it inflects and compounds
 (``idiot/idioter/idioterna``, ``kutbedrijf``, ``trafikidiot``), the whole words that merely
-look like it, the contexts in which it is innocent (``ett stort fan av``), and whether it is
-rude only after a cue (``bunch of clowns``, ``ena clowner``, ``stelletje amateurs``). A word
-written with accents must be one of the listed spellings (folding makes Swedish *höra* look
-like *hora*), and insults after a first-person cue ("I'm such an idiot") are self-mockery.
+look like it, the contexts in which it is innocent (``ett stort fan av``; Dutch *eikels*
+among *kastanjes*), and whether it is rude only when aimed at people: after a cue (``bunch
+of clowns``, ``ena clowner``, ``stelletje amateurs``) or, per :class:`Targets`, said of
+people or an organisation (``the amateurs at HR``, ``useless managers``, ``styrelsen är
+inkompetent``) rather than of a thing (``the printer is useless``). A word written with
+accents must be one of the listed spellings (folding makes Swedish *höra* look like *hora*),
+and insults after a first-person cue ("I'm such an idiot") are self-mockery.
 
 Matching stays cheap. Ordinary spellings are found by one Aho-Corasick pass over the folded
 text, every inflected form expanded at compile time, with word boundaries checked at each
