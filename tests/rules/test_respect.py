@@ -129,6 +129,9 @@ def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
         ("a Swedish creep after a cue", "Vilket äckel till chef", ["äckel"]),
         ("Dutch dimwits at the council", "Domoren bij de gemeente", ["Domoren"]),
         ("Dutch pricks said to the reader", "Jullie zijn lullen", ["lullen"]),
+        ("Dutch fat cats need no cue", "Graaiers, allemaal, daar in de top", ["Graaiers"]),
+        ("Swedish clowns at the region", "Pellejönsarna på regionen igen", ["Pellejönsarna"]),
+        ("freeloaders at an agency", "Those freeloaders at the agency", ["freeloaders"]),
         ("self-mockery does not excuse swearing", "I'm a f*cking idiot.", ["f*cking"]),
         (
             "an insult about someone else after a first person",
