@@ -73,7 +73,7 @@ def found(policy: CompiledPolicy, text: str, language: str | None = None) -> lis
         (
             "Swedish: ask your doctor",
             "Fråga din läkare om Zentrava om du har RA.",
-            "Fråga din läkare om",
+            "Fråga din läkare om Zentrava",
         ),
         ("Dutch: works wonders", "Zentrava werkt wonderen bij reuma 💊", "werkt wonderen bij"),
         (
