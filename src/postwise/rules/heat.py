@@ -60,7 +60,8 @@ _NOT_BEFORE = frozenset("#@/.-_")
 _NOT_AFTER = frozenset("-_")
 _VOWEL_RE = re.compile(r"[AEIOUYÅÄÖÆØÉÈÊËÜÏÎÔÛÁÍÓÚÀ]")
 _BETWEEN_RUN_RE = re.compile(r"[^\w]*")
-_PUNCTUATION = ("!!", "?!", "!?", "???", "‼", "⁉", "⁈")
+_PUNCTUATION = ("!!", "?!", "!?", "???")
+_PUNCTUATION_MARKS = ("‼", "⁉", "⁈")
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _NEXT_WORD_RE = re.compile(r" ([^\W_]+(?:'[^\W_]+)?)\b")
 _CLAUSE_EDGES = ".!?\n,;:()"
@@ -225,24 +226,29 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         return now >= night_start or now < night_end
 
     def detect(post: Post) -> Iterator[Hit]:
+        # Cheapest signals first; stop as soon as the rest cannot reach the threshold.
         signals: list[Signal] = []
-        if "shouting" in wanted and _shouting(post.text, acronyms):
-            signals.append("shouting")
-        if "exclamation" in wanted and any(p in post.text for p in _PUNCTUATION):
-            signals.append("exclamation")
-        if "hostile_address" in wanted and hostile.found_in(post):
-            signals.append("hostile_address")
         if "night" in wanted and is_night(post):
             signals.append("night")
-        # Swearing is the dearest signal to look for: only when it could tip the balance (a
-        # swear word said to someone, "f*ck you", is two: swearing and hostile address).
-        addressable = "hostile_address" in wanted and "hostile_address" not in signals
-        if len(signals) + 1 + addressable >= threshold and ("profanity" in wanted or addressable):
-            rude = rude_words(post)
-            if rude and "profanity" in wanted:
-                signals.append("profanity")
-            if rude and addressable and hostile.said_to_someone(post, rude):
-                signals.append("hostile_address")
+        if "exclamation" in wanted and _exclaims(post.text):
+            signals.append("exclamation")
+        if "shouting" in wanted and _shouting(post.text, acronyms):
+            signals.append("shouting")
+        # Swearing and hostile address are all that is left: a rude word may give both
+        # ("f*ck you"); a hostile phrase gives only the latter.
+        addressable = "hostile_address" in wanted
+        profane = "profanity" in wanted
+        if len(signals) + profane + addressable < threshold:
+            return
+        rude = rude_words(post) if profane or addressable else []
+        if rude and profane:
+            signals.append("profanity")
+        if (
+            addressable
+            and len(signals) + 1 >= threshold
+            and (hostile.found_in(post) or (rude and hostile.said_to_someone(post, rude)))
+        ):
+            signals.append("hostile_address")
         if len(signals) < threshold:
             return
         ordered = [s for s in SIGNALS if s in signals]
@@ -255,6 +261,13 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         )
 
     return detect
+
+
+def _exclaims(text: str) -> bool:
+    """Whether the text has "!!", "?!", "!?", "???" or a one-character form of them."""
+    if ("!" in text or "?" in text) and any(p in text for p in _PUNCTUATION):
+        return True
+    return not text.isascii() and any(p in text for p in _PUNCTUATION_MARKS)
 
 
 def _capitalised(text: str) -> list[tuple[int, int]]:
