@@ -11,6 +11,8 @@ from postwise import CompiledPolicy, Context, Finding, check, load_policy_text
 from postwise.policy.errors import PolicyError
 from postwise.policy.starter import dump_policy, starter_policy
 from postwise.rules._patterns import lexicon_problems
+from postwise.text.data import load_data
+from postwise.text.fold import fold
 from tests.conftest import ORG, dev_cases
 
 ENGINEER = {"role": "software engineer", "expertise": ["software"]}
@@ -238,6 +240,476 @@ def test_look_alikes_are_not_advice(policy: CompiledPolicy, note: str, text: str
 
 
 @pytest.mark.parametrize(
+    ("note", "text", "domain", "excerpt"),
+    [
+        (
+            "halving a dose, advised as a try",
+            "Try halving the dose for a week if the dizziness gets bad.",
+            "medical",
+            "Try halving the dose",
+        ),
+        (
+            "Swedish: inverted, so you halve the dose",
+            "Mår du illa så halverar du bara dosen ett tag.",
+            "medical",
+            "halverar du bara dosen",
+        ),
+        (
+            "Dutch: lower your dosage for a few days",
+            "Last van hoofdpijn? Verlaag dan gewoon je dosering een paar dagen.",
+            "medical",
+            "Verlaag dan gewoon je dosering",
+        ),
+        (
+            "skipping the evening dose",
+            "Drop the evening dose on days you feel drowsy.",
+            "medical",
+            "Drop the evening dose",
+        ),
+        (
+            "two painkillers by brand",
+            "Headache after the offsite? Take two Nurofen and drink lots of water.",
+            "medical",
+            "Take two Nurofen",
+        ),
+        (
+            "Swedish: two Alvedon",
+            "Ta ett par Alvedon innan du somnar så är du pigg i morgon.",
+            "medical",
+            "Ta ett par Alvedon",
+        ),
+        (
+            "Dutch: two paracetamol",
+            "Neem twee paracetamol voor het slapen, werkt altijd.",
+            "medical",
+            "Neem twee paracetamol",
+        ),
+        (
+            "at bedtime",
+            "Take your Zentrava at bedtime and you won't notice the tiredness.",
+            "medical",
+            "Take your Zentrava at bedtime",
+        ),
+        (
+            "Swedish: in the evening instead",
+            "Ta Zentrava på kvällen i stället, då märks tröttheten mindre.",
+            "medical",
+            "Ta Zentrava på kvällen",
+        ),
+        (
+            "Dutch: before going to sleep",
+            "Zentrava kun je beter voor het slapengaan innemen.",
+            "medical",
+            "kun je beter voor het slapengaan innemen",
+        ),
+        (
+            "keep going despite a rash",
+            "Keep taking your Zentrava even if the rash spreads, it settles.",
+            "medical",
+            "Keep taking your Zentrava even if",
+        ),
+        (
+            "Swedish: you can just stop",
+            "Du kan lugnt sluta med medicinen när febern har gått ner.",
+            "medical",
+            "Du kan lugnt sluta med medicinen",
+        ),
+        (
+            "Dutch: you can stop the antibiotics",
+            "Je kunt gerust stoppen met de antibiotica als je je beter voelt.",
+            "medical",
+            "Je kunt gerust stoppen met de",
+        ),
+        (
+            "no need to finish the course",
+            "No need to finish the antibiotics once you feel fine.",
+            "medical",
+            "No need to finish the antibiotics",
+        ),
+        (
+            "Dutch: no need to finish the course",
+            "Die kuur hoef je echt niet af te maken.",
+            "medical",
+            "kuur hoef je echt niet af te maken",
+        ),
+        (
+            "Swedish: no need to taper",
+            "Du behöver inte trappa ner kortisonet, sluta bara.",
+            "medical",
+            "Du behöver inte trappa ner",
+        ),
+        (
+            "half a tablet is plenty",
+            "Half a tablet is plenty for most people, honestly.",
+            "medical",
+            "Half a tablet is plenty",
+        ),
+        (
+            "Swedish: one tablet every other day is enough",
+            "Det räcker med en tablett varannan dag.",
+            "medical",
+            "Det räcker med en tablett",
+        ),
+        (
+            "Dutch: half a tablet is enough",
+            "Een halve tablet is echt genoeg.",
+            "medical",
+            "Een halve tablet is echt genoeg",
+        ),
+        (
+            "borrowing a partner's inhaler",
+            "Forgot yours? Just use your partner's inhaler for the weekend.",
+            "medical",
+            "use your partner's inhaler",
+        ),
+        (
+            "two medicines declared fine together",
+            "Ibuprofen and paracetamol? They're perfectly fine together.",
+            "medical",
+            "They're perfectly fine together",
+        ),
+        (
+            "Swedish: combine two medicines",
+            "Du kan kombinera Zentrava med Ipren utan problem.",
+            "medical",
+            "Du kan kombinera Zentrava med Ipren",
+        ),
+        (
+            "withholding rent",
+            "If the landlord won't fix the damp, you can legally withhold the rent.",
+            "legal",
+            "you can legally withhold the rent",
+        ),
+        (
+            "Swedish: the right to demand",
+            "Du har rätt att kräva ersättning för förseningen.",
+            "legal",
+            "Du har rätt att kräva",
+        ),
+        (
+            "Swedish: inverted, then you are entitled",
+            "Då har du faktiskt rätt till semesterersättning.",
+            "legal",
+            "har du faktiskt rätt till",
+        ),
+        (
+            "Dutch: you may suspend payment",
+            "Je mag de huur opschorten tot de lekkage is verholpen.",
+            "legal",
+            "Je mag de huur opschorten",
+        ),
+        (
+            "Dutch: you need not pay",
+            "Die naheffing hoef je niet te betalen.",
+            "legal",
+            "hoef je niet te betalen",
+        ),
+        (
+            "entitled, after a few words",
+            "You're almost certainly entitled to a refund here.",
+            "legal",
+            "You're almost certainly entitled to",
+        ),
+        (
+            "the landlord must return a deposit",
+            "Your landlord has to return the deposit within ten days.",
+            "legal",
+            "Your landlord has to return",
+        ),
+        (
+            "Swedish: the landlord is obliged to repay",
+            "Hyresvärden är skyldig att betala tillbaka depositionen direkt.",
+            "legal",
+            "Hyresvärden är skyldig att betala tillbaka",
+        ),
+        (
+            "Dutch: the employer must pay out",
+            "Je werkgever moet je openstaande vakantiedagen gewoon uitbetalen.",
+            "legal",
+            "Je werkgever moet je openstaande vakantiedagen gewoon uitbetalen",
+        ),
+        (
+            "compensation owed",
+            "They owe you compensation for every hour of overtime.",
+            "legal",
+            "They owe you compensation",
+        ),
+        (
+            "notice you need to give",
+            "You only have to give two weeks' notice, whatever HR says.",
+            "legal",
+            "You only have to give two weeks' notice",
+        ),
+        (
+            "Swedish: you are not obliged",
+            "Du är inte skyldig att jobba kvar under hela uppsägningstiden.",
+            "legal",
+            "Du är inte skyldig att",
+        ),
+        (
+            "Dutch: not obliged to work out the notice",
+            "Je bent niet verplicht om je opzegtermijn uit te werken.",
+            "legal",
+            "Je bent niet verplicht om",
+        ),
+        (
+            "non-competes unenforceable",
+            "Non-competes are rarely enforceable, so take the offer.",
+            "legal",
+            "Non-competes are rarely enforceable",
+        ),
+        (
+            "a verbal agreement binds",
+            "A verbal agreement is legally binding, hold them to it.",
+            "legal",
+            "verbal agreement is legally binding",
+        ),
+        (
+            "Swedish: according to the employment act",
+            "Enligt LAS måste arbetsgivaren erbjuda dig en annan tjänst.",
+            "legal",
+            "Enligt LAS måste arbetsgivaren",
+        ),
+        (
+            "Dutch: according to the law you may",
+            "Volgens de wet mag je werkgever je contract niet zomaar wijzigen.",
+            "legal",
+            "Volgens de wet mag je werkgever",
+        ),
+        (
+            "ignoring a parking fine",
+            "Ignore the parking charge, it's not legally enforceable.",
+            "legal",
+            "Ignore the parking charge",
+        ),
+        (
+            "holding shares",
+            "Hold on to your Lumora shares until the readout.",
+            "financial",
+            "Hold on to your Lumora",
+        ),
+        (
+            "if I were you",
+            "If I were you, I'd buy before the half-year report.",
+            "financial",
+            "If I were you, I'd buy",
+        ),
+        (
+            "a buying opportunity",
+            "Today's dip is a real buying opportunity.",
+            "financial",
+            "real buying opportunity",
+        ),
+        (
+            "a portfolio should hold it",
+            "Everyone should have some Lumora in their portfolio.",
+            "financial",
+            "should have some Lumora in their portfolio",
+        ),
+        (
+            "Swedish: keep your shares",
+            "Behåll dina Lumora-aktier, det vänder efter sommaren.",
+            "financial",
+            "Behåll dina Lumora-aktier",
+        ),
+        ("Swedish: a buying chance", "Nu är det köpläge i Lumora.", "financial", "köpläge"),
+        (
+            "Swedish: put the bonus into shares",
+            "Lägg hela bonusen på Lumora-aktier innan rapporten.",
+            "financial",
+            "Lägg hela bonusen på Lumora-aktier",
+        ),
+        (
+            "Dutch: get in now",
+            "Nu instappen, voordat de rest het doorheeft!",
+            "financial",
+            "Nu instappen",
+        ),
+        (
+            "Dutch: hold your shares",
+            "Hou je aandelen Lumora gewoon vast.",
+            "financial",
+            "Hou je aandelen Lumora gewoon vast",
+        ),
+        (
+            "Dutch: a bargain",
+            "Lumora is op deze koers echt een koopje.",
+            "financial",
+            "Lumora is op deze koers echt een koopje",
+        ),
+        (
+            "on the organisation's behalf",
+            "On Lumora's behalf: we did not change the price.",
+            "on_behalf",
+            "On Lumora's behalf",
+        ),
+        (
+            "a site's management team",
+            "On behalf of the leadership team at Lumora Utrecht: the report is wrong.",
+            "on_behalf",
+            "On behalf of the leadership team at Lumora",
+        ),
+        (
+            "Swedish: for the company's account",
+            "För Lumoras räkning kan jag säga att fabriken står kvar.",
+            "on_behalf",
+            "För Lumoras räkning",
+        ),
+        (
+            "Swedish: on the management group's behalf",
+            "Å ledningsgruppens vägnar: ingen ska sägas upp.",
+            "on_behalf",
+            "Å ledningsgruppens vägnar",
+        ),
+        (
+            "Dutch: on behalf of the board of Lumora",
+            "Namens het MT van Lumora: de verhuizing gaat niet door.",
+            "on_behalf",
+            "Namens het MT van Lumora",
+        ),
+        (
+            "setting the record straight",
+            "To set the record straight for Lumora: nothing has been sold.",
+            "on_behalf",
+            "To set the record straight for Lumora",
+        ),
+        (
+            "an official denial",
+            "Lumora has no plans to close the Malmö lab.",
+            "on_behalf",
+            "Lumora has no plans to",
+        ),
+        (
+            "Swedish: no plans to sell",
+            "Lumora har inga planer på att sälja fabriken i Malmö.",
+            "on_behalf",
+            "Lumora har inga planer på att",
+        ),
+        (
+            "Dutch: no plans to reorganise",
+            "Lumora heeft geen enkele plannen om te reorganiseren.",
+            "on_behalf",
+            "Lumora heeft geen enkele plannen om",
+        ),
+        (
+            "rumours declared false",
+            "The rumours about layoffs at Lumora are simply false.",
+            "on_behalf",
+            "The rumours about layoffs at Lumora are simply false",
+        ),
+        (
+            "Swedish: the reports are wrong",
+            "Uppgifterna om varsel på Lumora stämmer inte.",
+            "on_behalf",
+            "Uppgifterna om varsel på Lumora stämmer inte",
+        ),
+        (
+            "Dutch: no layoffs are coming",
+            "Er komen geen ontslagen bij Lumora, echt niet.",
+            "on_behalf",
+            "Er komen geen ontslagen",
+        ),
+        (
+            "we at the organisation deny",
+            "We at Lumora firmly deny what was written yesterday.",
+            "on_behalf",
+            "We at Lumora firmly deny",
+        ),
+    ],
+)
+def test_more_ways_of_giving_advice_or_speaking_for_the_organisation_are_found(
+    policy: CompiledPolicy, note: str, text: str, domain: str, excerpt: str
+) -> None:
+    hits = found(policy, text)
+    assert [(f.data["domain"], f.excerpt) for f in hits][:1] == [(domain, excerpt)], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("one's own doctor's instruction", "My doctor told me to halve the dose for two weeks."),
+        (
+            "Swedish: one's own doctor's instruction",
+            "Min läkare sa att jag skulle sluta med kortisonet.",
+        ),
+        (
+            "Dutch: according to one's own lawyer",
+            "Volgens mijn advocaat hoef ik die boete niet te betalen.",
+        ),
+        ("asking whether one may", "Does anyone know if you can take two painkillers at once?"),
+        (
+            "a safety reminder before taking",
+            "Check with your pharmacist before you take two painkillers together.",
+        ),
+        ("a webinar about taking a medicine", "Join our webinar on taking Zentrava with food."),
+        ("one's own routine with a count", "I take two ibuprofen after long runs."),
+        ("halving sugar, not a dose", "Halve the sugar and the cake still works."),
+        ("Dutch: two days off", "Neem twee dagen vrij, je hebt het verdiend."),
+        ("Swedish: two minutes", "Ta två minuter och svara på enkäten!"),
+        ("Dutch: handing in a form", "Kun je het formulier voor vrijdag innemen bij de balie?"),
+        ("a right to an opinion", "You have every right to be proud of this launch."),
+        ("Swedish: partly right", "Du har rätt till viss del, men vi väntar ändå."),
+        (
+            "Dutch: cancelling a subscription in the app",
+            "Je mag je abonnement altijd opzeggen via de app.",
+        ),
+        ("Dutch: free coffee", "Je hoeft niet te betalen voor de koffie, die is gratis."),
+        ("one's own deposit back", "Finally got my deposit back from the old landlord!"),
+        ("buying tickets", "Time to buy a new laptop, mine is dying."),
+        ("holding one's own shares", "I'm holding my Lumora shares from the employee plan."),
+        ("Dutch: getting on the bus", "Stap in de bus naar het congres om acht uur."),
+        ("a family's plans", "We have no plans to move house this year."),
+        (
+            "reporting the organisation's statement",
+            "Lumora says it has no plans to close the lab (press release below).",
+        ),
+        ("Swedish: a family's plans", "Vi har inga planer på att flytta från Malmö."),
+        ("a rumour about the office coffee", "The rumours about free pizza on Friday are true!"),
+        ("a personal disclaimer", "Ik spreek hier voor mezelf, niet namens mijn werkgever."),
+        ("thanks on behalf of a team", "Namens alle collega's: dank voor de mooie jaren!"),
+        ("confirming a party venue", "I can confirm that Lumora's summer party will be on a boat."),
+    ],
+)
+def test_more_look_alikes_stay_quiet(policy: CompiledPolicy, note: str, text: str) -> None:
+    assert found(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "author", "raised"),
+    [
+        (
+            "a denial that does not name the organisation, by someone anonymous about work",
+            "The rumours about layoffs are completely false.",
+            {},
+            False,
+        ),
+        (
+            "the same denial by someone whose profile names the employer",
+            "The rumours about layoffs are completely false.",
+            {"profile_discloses_employer": True},
+            True,
+        ),
+        (
+            "Swedish: a site that is not closing, in a post naming the organisation",
+            "Fabriken i Malmö stänger inte, Lumora stannar kvar.",
+            {},
+            True,
+        ),
+        (
+            "Dutch: a denial by a spokesperson",
+            "Lumora heeft geen plannen om de vestiging te sluiten.",
+            {"role": "Head of Communications"},
+            False,
+        ),
+    ],
+)
+def test_denials_count_in_posts_about_the_organisation_and_not_from_spokespersons(
+    policy: CompiledPolicy, note: str, text: str, author: dict[str, Any], raised: bool
+) -> None:
+    assert bool(found(policy, text, **author)) == raised, note
+
+
+@pytest.mark.parametrize(
     ("note", "text", "author"),
     [
         (
@@ -373,8 +845,22 @@ def test_dev_cases_not_labelled_expertise_do_not_raise_it() -> None:
     assert wrong == []
 
 
-@pytest.mark.parametrize("group", ["domains", "medical", "legal", "financial", "on_behalf"])
+@pytest.mark.parametrize(
+    "group", ["domains", "medical", "legal", "financial", "on_behalf", "denial", "attributed"]
+)
 def test_lexicons_are_well_formed(group: str) -> None:
     if group == "domains":
         return  # a plain mapping of domains to expertise words, read by the rule itself
     assert lexicon_problems("expertise", group) == []
+
+
+@pytest.mark.parametrize("group", ["medical", "legal", "financial", "on_behalf", "denial"])
+def test_word_classes_are_written_folded(group: str) -> None:
+    """Posts are matched folded (no accents): a class with "ö" or "é" would never match."""
+    classes = load_data("lexicons", "expertise", f"{group}.yaml").get("classes") or {}
+    unfolded = {
+        name: regex
+        for name, regex in classes.items()
+        if any(c.isalpha() and fold(c) != c.lower() for c in regex)
+    }
+    assert unfolded == {}
