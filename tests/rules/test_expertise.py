@@ -733,6 +733,26 @@ def test_denials_count_in_posts_about_the_organisation_and_not_from_spokesperson
             {"role": "analyst", "expertise": ["Finance"]},
         ),
         (
+            "a general practitioner on a dose",
+            "Try halving the dose for a week if the dizziness gets bad.",
+            {"role": "GP", "expertise": ["general practice"]},
+        ),
+        (
+            "Swedish: a tenancy lawyer, the domain as the end of a compound",
+            "Du har rätt att kräva tillbaka depositionen.",
+            {"role": "jurist", "expertise": ["hyresrätt"]},
+        ),
+        (
+            "Dutch: an employment lawyer, the domain as the end of a compound",
+            "Je bent niet verplicht om je opzegtermijn uit te werken.",
+            {"role": "advocaat", "expertise": ["arbeidsrecht"]},
+        ),
+        (
+            "a stockbroker on shares",
+            "Hold on to your Lumora shares until the readout.",
+            {"role": "broker", "expertise": ["stockbroking"]},
+        ),
+        (
             "a spokesperson by profile",
             "Namens Lumora: het bericht klopt niet.",
             {"role": "sales manager", "spokesperson": True},

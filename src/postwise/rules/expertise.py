@@ -154,11 +154,12 @@ def _coverage(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Mapping[st
     for domain in ADVICE:
         words = [*table.get(domain, []), *more.get(domain, ())]
         alternatives = "|".join(
-            r"\s+".join(re.escape(part) for part in fold(w).rstrip("*").split())
+            (r"(?<=\w)" if w.startswith("*") else r"(?<!\w)")
+            + r"\s+".join(re.escape(part) for part in fold(w).strip("*").split())
             + (r"\w*" if w.endswith("*") else "")
             for w in words
         )
-        patterns[domain] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        patterns[domain] = re.compile(rf"(?:{alternatives})(?!\w)")
     return patterns
 
 
