@@ -137,6 +137,168 @@ def test_look_alikes_are_not_harm(policy: CompiledPolicy, note: str, text: str) 
     assert found(policy, text) == [], note
 
 
+@pytest.mark.parametrize(
+    ("note", "text", "excerpt"),
+    [
+        # skin and the place of an injection
+        (
+            "blisters after a cream",
+            "Three days of CareLoop-reminded Respiqo and blisters on my lips.",
+            "blisters",
+        ),
+        (
+            "a hot lump where the pen went in",
+            "Since my fourth Zentrava injection there's a hard, hot lump on my thigh.",
+            "hot lump",
+        ),
+        (
+            "Swedish: a burning feeling",
+            "Efter andra dosen Zentrava har jag en brännande känsla i huden.",
+            "brännande känsla",
+        ),
+        ("Dutch: blisters", "Sinds ik Zentrava spuit heb ik blaren op mijn buik.", "blaren"),
+        (
+            "Dutch: a red swollen spot",
+            "Na de derde prik een dikke bult op mijn arm, van Zentrava.",
+            "dikke bult",
+        ),
+        # bladder, thirst, sleep, weight, mood
+        (
+            "waking up to pee",
+            "Week 5 on Zentrava and I wake up four times a night to pee.",
+            "wake up four times a night to pee",
+        ),
+        (
+            "Swedish: peeing at night",
+            "Sedan jag började med Zentrava måste jag kissa på nätterna.",
+            "kissa på nätterna",
+        ),
+        ("Dutch: always thirsty", "Sinds de start met Zentrava heb ik de hele dag dorst.", "dorst"),
+        (
+            "no sleep",
+            "Since switching to Respiqo I can't fall asleep before 3am.",
+            "can't fall asleep",
+        ),
+        (
+            "Swedish: lying awake",
+            "Jag ligger vaken varje natt sedan jag bytte till Respiqo.",
+            "ligger vaken",
+        ),
+        (
+            "Dutch: sleeping badly",
+            "Ik slaap slecht sinds mijn eerste Zentrava-injectie.",
+            "slaap slecht",
+        ),
+        ("weight in kilos", "Put on 7 kg since starting Zentrava in spring.", "Put on 7 kg"),
+        (
+            "Swedish: kilos in words",
+            "Har gått upp sex kilo sedan jag började med Zentrava.",
+            "Har gått upp sex kilo",
+        ),
+        (
+            "Dutch: heavier",
+            "Sinds Zentrava ben ik flink aangekomen, herkent iemand dit?",
+            "flink aangekomen",
+        ),
+        (
+            "a husband's mood",
+            "My husband has been snappy and tearful ever since he started Zentrava.",
+            "snappy",
+        ),
+        (
+            "Swedish: irritable",
+            "Mamma har varit lättirriterad sedan hon fick Zentrava.",
+            "lättirriterad",
+        ),
+        ("Dutch: gloomy", "Sinds ik Respiqo gebruik voel ik me somber.", "voel ik me somber"),
+    ],
+)
+def test_harm_families_in_three_languages(
+    policy: CompiledPolicy, note: str, text: str, excerpt: str
+) -> None:
+    assert [f.excerpt for f in found(policy, text)] == [excerpt], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("a time", "Three weeks after my first Zentrava shot the itching started."),
+        ("a cause", "Respiqo makes me shaky all morning."),
+        ("a course of use", "I'm on Zentrava now and my ankles are puffy."),
+        ("a question about the experience", "Zentrava and nosebleeds. Anyone else?"),
+        ("Swedish: a cause", "Respiqo ger mig halsont varje morgon."),
+        ("Swedish: a course of use", "Min man står på Zentrava och har fått utslag."),
+        ("Dutch: a cause after the verb", "Ik krijg er hoofdpijn van, van die Zentrava."),
+        ("Dutch: a question", "Zentrava en haaruitval, herkent iemand dit?"),
+        (
+            "relief after stopping is still a harm",
+            "Since I stopped Respiqo the palpitations have gone.",
+        ),
+        ("Swedish: relief after stopping", "Efter att jag slutade med Zentrava försvann klådan."),
+        ("a harm that went away later", "The dizziness from Zentrava eased after a week."),
+        ("a medication error needs no tie", "Accidentally took two doses of Zentrava today."),
+    ],
+)
+def test_a_harm_tied_to_using_the_product_is_found(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text), note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        # nothing ties the harm to using the product
+        ("tired after a launch", "Respiqo launch day done, I'm exhausted but so proud."),
+        ("Swedish: tired after a fair", "Helt slut efter mässan, men vilken respons på Zentrava!"),
+        ("Dutch: a congress", "Na het Zentrava-congres ben ik doodmoe, wat een dag."),
+        ("a headache from a party", "Headache from the team party, Respiqo anniversary was wild."),
+        # relief
+        ("relief before the harm", "Zentrava eased my morning stiffness and the fatigue."),
+        ("relief after the harm", "On Respiqo the coughing fits have all but disappeared."),
+        ("a fall in numbers", "With Zentrava her flares went from six a year to one."),
+        ("Swedish: relief", "Sedan Zentrava är tröttheten nästan borta."),
+        ("Swedish: fewer", "Färre anfall sedan jag började med Respiqo."),
+        ("Dutch: relief", "Sinds Respiqo is de benauwdheid helemaal verdwenen."),
+        ("Dutch: less", "Met Zentrava heb ik veel minder gewrichtspijn."),
+        # the condition a product treats
+        ("for the condition", "Respiqo is for people with breathlessness from severe asthma."),
+        ("a measure of the condition", "Patients on Zentrava had fewer pain days in the study."),
+        ("Swedish: a compound of the condition", "Zentrava sänker antalet smärtdagar."),
+        ("years of the condition", "After twenty years of back pain Zentrava changed my life."),
+        # advice to the reader
+        (
+            "if you",
+            "Feel dizzy on Zentrava? If so, take it with food, and if you get dizzy, sit down.",
+        ),
+        ("your doctor", "Talk to your doctor about any rash while on Zentrava."),
+        ("Swedish: om du", "Om du får huvudvärk av Respiqo, prata med din läkare."),
+        ("Swedish: verb first", "Får du yrsel av Zentrava så ta den till kvällen."),
+        ("Dutch: verb first", "Krijg je hoofdpijn van Respiqo, neem dan contact op met je arts."),
+        ("Dutch: your doctor", "Bespreek tintelingen altijd met je arts als je Zentrava gebruikt."),
+    ],
+)
+def test_relief_the_condition_advice_and_untied_harms_are_not_harm(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("won't settle", "Since the Zentrava jab my arm is sore and it won't settle."),
+        (
+            "Swedish: does not go away",
+            "Efter sprutan med Zentrava har jag yrsel som inte går över.",
+        ),
+        ("Dutch: not gone", "Sinds Zentrava heb ik jeuk en het gaat niet weg."),
+    ],
+)
+def test_relief_that_is_denied_is_no_relief(policy: CompiledPolicy, note: str, text: str) -> None:
+    assert found(policy, text), note
+
+
 def test_the_finding_routes_to_drug_safety_within_24_hours(policy: CompiledPolicy) -> None:
     (hit,) = found(policy, "My heart races after every puff of Respiqo.")
     assert hit.data == {"route": "drug_safety", "deadline_hours": 24, "product": "Respiqo"}
@@ -195,7 +357,7 @@ def test_dev_cases_raise_adverse_event_exactly_where_labelled(policy: CompiledPo
     assert wrong == []
 
 
-@pytest.mark.parametrize("group", ["symptoms"])
+@pytest.mark.parametrize("group", ["symptoms", "errors", "links", "causes", "relief", "stopping"])
 def test_lexicons_are_well_formed(group: str) -> None:
     assert lexicon_problems("adverse_event", group) == []
 

@@ -121,6 +121,89 @@ def test_look_alikes_are_not_promotion(policy: CompiledPolicy, note: str, text: 
     assert found(policy, text) == [], note
 
 
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        # asking whoever prescribes or dispenses
+        ("a specialist by name", "Ask your pulmonologist whether Respiqo could help."),
+        ("any -ologist", "Got RA? Ask your rheumatologist about Zentrava at the next visit."),
+        ("is it right for you", "Is Zentrava right for you? Find out at your next check-up."),
+        ("Swedish: a nurse", "Fråga din astmasköterska om Respiqo passar dig."),
+        ("Swedish: does it suit you", "Passar Zentrava för dig? Hör med din reumatolog."),
+        ("Dutch: about it, with a word between", "Vraag je longarts eens naar Respiqo."),
+        ("Dutch: ask about it", "Benauwd? Vraag je huisarts ernaar, Respiqo bestaat."),
+        ("Dutch: at the pharmacy", "Vraag bij de apotheek naar Zentrava."),
+        # a life given back
+        ("a life back", "Zentrava gave my mother her life back."),
+        ("evenings back", "Thanks to Respiqo I have my evenings back."),
+        ("Swedish: life back", "Med Respiqo har många fått livet tillbaka."),
+        ("Dutch: life back", "Dankzij Zentrava heb ik mijn leven weer terug."),
+        # a fall in numbers
+        ("from … to in words", "On Zentrava my flares went from nine a year to two."),
+        ("per month", "Respiqo took me from 8 attacks a month to 1."),
+        ("Swedish: från … till", "Med Respiqo gick anfallen från sju i månaden till ett."),
+        ("Dutch: van … naar", "Van zes naar één opvlamming per jaar dankzij Zentrava."),
+        # relief near a prescription product
+        ("relief after the harm", "Since Respiqo the wheezing has gone."),
+        ("relief before the harm", "Zentrava calmed my joint pain within weeks."),
+        ("Swedish: relief", "Tack vare Respiqo är hostan som bortblåst."),
+        ("Dutch: relief", "Sinds Zentrava is de ochtendstijfheid verdwenen."),
+        # targets and ranges
+        ("a target reached", "With Zentrava, patients reach their treatment goals faster."),
+        ("kept in range", "Respiqo keeps my asthma under control."),
+        ("Swedish: in range", "Med Respiqo är astman äntligen under kontroll."),
+        ("Dutch: in range", "Dankzij Zentrava blijft mijn pijn onder controle."),
+        # protection promised
+        ("protection for good", "Zentrava protects your joints for good."),
+        ("Swedish: guaranteed", "Respiqo skyddar garanterat mot astmaanfall."),
+        ("Dutch: guaranteed", "Zentrava voorkomt gegarandeerd nieuwe opvlammingen."),
+    ],
+)
+def test_efficacy_testimonials_and_calls_to_action_are_found(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text), note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        (
+            "relief from a product without prescription",
+            "CareLoop calmed my worries, no more missed doses.",
+        ),
+        (
+            "relief from a competitor",
+            "Novexa's inhaler calmed my cough, Respiqo is next on my list.",
+        ),
+        ("a rise that is not patients'", "The Zentrava team grew from 4 to 15 people this year."),
+        ("working hours", "Respiqo booth open from 9 to 5 on both days."),
+        ("Swedish: a rise", "Respiqo-teamet gick från tre till tio personer."),
+        ("Dutch: a date", "Het Zentrava-symposium is verplaatst van 4 juni naar 2 juli."),
+        (
+            "sales, not the medicine",
+            "Zentrava sales are up and next quarter will be even better, guaranteed.",
+        ),
+        (
+            "Swedish: a quarter",
+            "Nästa kvartal blir garanterat ännu bättre för Respiqo-försäljningen.",
+        ),
+        ("Dutch: turnover", "De Zentrava-omzet groeit gegarandeerd verder dit kwartaal."),
+        (
+            "safety advice is not a call to action",
+            "Talk to your doctor if you notice side effects on Zentrava.",
+        ),
+        ("Swedish: safety advice", "Prata med din läkare om du får biverkningar av Respiqo."),
+        ("Dutch: safety advice", "Bespreek bijwerkingen van Zentrava altijd met je arts."),
+        ("the indication in news", "Zentrava is now approved for adults with moderate RA."),
+    ],
+)
+def test_look_alikes_of_testimonials_are_not_promotion(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text) == [], note
+
+
 def test_one_finding_per_post_naming_the_product(policy: CompiledPolicy) -> None:
     (hit,) = found(policy, "Respiqo works wonders. Ask your GP about switching!", "en")
     assert hit.data == {"product": "Respiqo"}

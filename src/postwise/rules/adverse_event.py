@@ -219,6 +219,18 @@ class HarmReader:
                 found.append(PatternMatch(use.start(), product.end, "links", "*", "uses"))
         return [c for c in found if not self._business(folded, c)]
 
+    def clause(self, folded: str, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``: up to a sentence end, a comma, a semicolon or a
+        word of contrast ("but", "men", "maar") on either side."""
+        lo = max(0, start - 150)
+        before = folded[lo:start]
+        cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+        cut = max(cut, max((m.end() for m in self.contrast.finditer(before)), default=0))
+        after = folded[end : end + 150]
+        stop = min((m.start() for m in _CLAUSE_END.finditer(after)), default=len(after))
+        stop = min(stop, min((m.start() for m in self.contrast.finditer(after)), default=stop))
+        return lo + cut, end + stop
+
     def _business(self, folded: str, cue: PatternMatch) -> bool:
         """Whether a link or cause stands next to a business word ("after the Kalventa
         launch", "lanseringen av Ostelia", "na de Dormexa-lancering")."""

@@ -95,7 +95,11 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
                 continue
             if rivals is None:
                 rivals = post.mentions("competitor")
-            closest = nearest(reading.start, reading.end, [*products, *rivals]).value
+            # whose effect it is: a product named in the same clause, else the nearest
+            lo, hi = reader.clause(post.folded.folded, reading.start, reading.end)
+            named = [*products, *rivals]
+            near = [m for m in named if lo <= m.start < hi] or named
+            closest = nearest(reading.start, reading.end, near).value
             if closest.category != "product" or not closest.prescription:
                 continue
             yield _hit(reading.start, reading.end, closest.name, False)
