@@ -140,7 +140,7 @@ def found(policy: CompiledPolicy, text: str, **author: Any) -> list[Finding]:
             "buy before a month",
             "Lumora share price is going to explode 🚀 buy before February, thank me later",
             "financial",
-            "buy before February",
+            "buy before February, thank me later",
         ),
         (
             "put savings into a market",

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -55,6 +55,10 @@ ADVICE: tuple[Domain, ...] = ("medical", "legal", "financial")
 # one's own advice.
 DENIAL = "denial"
 ATTRIBUTED = "attributed"
+# Bare tips ("buy now!", "köp nu") are investment advice only in a post about shares or markets
+# or about the organisation.
+TIPS = "tips"
+_DOMAIN_OF = {DENIAL: "on_behalf", TIPS: "financial"}
 
 
 class Settings(RuleSettings):
@@ -81,15 +85,18 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     groups: list[str] = sorted(wanted)
     if "on_behalf" in wanted:
         groups.append(DENIAL)
+    if "financial" in wanted:
+        groups.append(TIPS)
     cues = CuePatterns.load(
         "expertise",
         groups,
         org.languages,
-        names_of(org),
+        _names(org),
         {str(k): v for k, v in settings.cues.items()},
         ("cues", None),
     )
     passed_on = CuePatterns.load("expertise", [ATTRIBUTED], org.languages)
+    markets = CuePatterns.load("expertise", ["claims/market"], org.languages, _names(org))
     coverage = _coverage(tuple(sorted((d, tuple(w)) for d, w in settings.expertise.items())))
     extra_roles = tuple(settings.spokesperson_roles)
 
@@ -106,10 +113,14 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         reported: set[str] = set()
         attributions: list[PatternMatch] | None = None
         for match in found:
-            domain = "on_behalf" if match.group == DENIAL else match.group
+            domain = _DOMAIN_OF.get(match.group, match.group)
             if domain in covered or domain in reported:
                 continue
             if match.group == DENIAL and not _speaks_of_employer(post):
+                continue
+            if match.group == TIPS and not (
+                post.mentions("organisation") or markets.find(post.folded)
+            ):
                 continue
             if domain in ADVICE:
                 if attributions is None:
@@ -161,6 +172,14 @@ def _coverage(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Mapping[st
         )
         patterns[domain] = re.compile(rf"(?:{alternatives})(?!\w)")
     return patterns
+
+
+@lru_cache(maxsize=256)
+def _names(org: CompiledOrganisation) -> dict[str, list[str]]:
+    """What cues may name: the organisation, competitors, prescription products ("{drug}")
+    and, here, every product of the organisation ("{product}", prescription or not)."""
+    products = [n for p in org.model.products for n in [p.name, *p.aliases]]
+    return {**names_of(org), "product": products}
 
 
 KIND = RuleKind(
