@@ -237,6 +237,17 @@ def test_harm_families_in_three_languages(
         ("Swedish: relief after stopping", "Efter att jag slutade med Zentrava försvann klådan."),
         ("a harm that went away later", "The dizziness from Zentrava eased after a week."),
         ("a medication error needs no tie", "Accidentally took two doses of Zentrava today."),
+        ("a day of the course", "Zentrava day 12: the tingling in my feet is back."),
+        ("a suspicion", "Respiqo and a racing heart at night. Coincidence?"),
+        (
+            "Swedish: a compound infection",
+            "Sedan jag började med Zentrava får jag ständigt svampinfektioner.",
+        ),
+        (
+            "Dutch: a compound inflammation",
+            "Sinds ik Zentrava spuit heb ik steeds blaasontsteking.",
+        ),
+        ("Dutch: hardly anymore is a harm", "Ik slaap nauwelijks meer sinds Zentrava."),
     ],
 )
 def test_a_harm_tied_to_using_the_product_is_found(
@@ -276,6 +287,12 @@ def test_a_harm_tied_to_using_the_product_is_found(
         ("Swedish: verb first", "Får du yrsel av Zentrava så ta den till kvällen."),
         ("Dutch: verb first", "Krijg je hoofdpijn van Respiqo, neem dan contact op met je arts."),
         ("Dutch: your doctor", "Bespreek tintelingen altijd met je arts als je Zentrava gebruikt."),
+        # no more of it
+        ("no more", "No more morning stiffness since Zentrava."),
+        ("Swedish: no longer", "Ingen hosta längre sedan jag bytte till Respiqo."),
+        ("Dutch: no more", "Sinds Respiqo heb ik geen hoestbuien meer."),
+        # only possible, though it passes
+        ("possible, then easing", "Zentrava can cause nausea; it usually eases within days."),
     ],
 )
 def test_relief_the_condition_advice_and_untied_harms_are_not_harm(
@@ -357,7 +374,9 @@ def test_dev_cases_raise_adverse_event_exactly_where_labelled(policy: CompiledPo
     assert wrong == []
 
 
-@pytest.mark.parametrize("group", ["symptoms", "errors", "links", "causes", "relief", "stopping"])
+@pytest.mark.parametrize(
+    "group", ["symptoms", "errors", "links", "causes", "relief", "anymore", "stopping"]
+)
 def test_lexicons_are_well_formed(group: str) -> None:
     assert lexicon_problems("adverse_event", group) == []
 
@@ -369,3 +388,17 @@ def test_person_and_information_words_are_listed_per_language() -> None:
         data: dict[str, Any] = load_data("lexicons", "adverse_event", name)
         assert set(data) == {"en", "sv", "nl"}, name
         assert all(isinstance(w, str) and w for lang in data.values() for w in lang), name
+
+
+def test_context_words_are_listed_per_language_and_regexes_compile() -> None:
+    import re
+
+    from postwise.text.data import load_data
+
+    context: dict[str, Any] = load_data("lexicons", "adverse_event", "context.yaml")
+    for key, by_language in context.items():
+        assert set(by_language) == {"en", "sv", "nl"}, key
+    for key in ("uses", "uses_after"):
+        for patterns in context[key].values():
+            for pattern in patterns:
+                re.compile(pattern)

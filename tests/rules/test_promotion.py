@@ -157,6 +157,19 @@ def test_look_alikes_are_not_promotion(policy: CompiledPolicy, note: str, text: 
         ("protection for good", "Zentrava protects your joints for good."),
         ("Swedish: guaranteed", "Respiqo skyddar garanterat mot astmaanfall."),
         ("Dutch: guaranteed", "Zentrava voorkomt gegarandeerd nieuwe opvlammingen."),
+        # praise in other words
+        ("the best of its kind", "Respiqo is by far the best maintenance inhaler I know."),
+        ("a breakthrough", "Zentrava is a true breakthrough for people with RA."),
+        ("it changes everything", "For severe asthma, Respiqo can change your life."),
+        ("back to work", "Zentrava helped so many of my patients get back to work."),
+        ("nothing to fear", "With two doses a year of Zentrava you can forget about flares."),
+        ("the risk cut hard", "Zentrava cuts the risk of joint damage dramatically."),
+        ("Swedish: the best that happened", "Respiqo är det bästa som hänt astmatiker."),
+        ("Swedish: back to everyday life", "Tack vare Zentrava är hon tillbaka till jobbet."),
+        ("Swedish: the risk halved", "Respiqo halverar risken för svåra anfall."),
+        ("Dutch: a breakthrough", "Respiqo is een enorme doorbraak voor astmapatiënten."),
+        ("Dutch: back to work", "Met Zentrava weer aan het werk, wat een verschil."),
+        ("Dutch: no more of it", "Sinds Respiqo heb ik geen benauwdheid meer."),
     ],
 )
 def test_efficacy_testimonials_and_calls_to_action_are_found(
@@ -252,5 +265,6 @@ def test_dev_cases_raise_promotion_exactly_where_labelled(policy: CompiledPolicy
     assert wrong == []
 
 
-def test_lexicon_is_well_formed() -> None:
-    assert lexicon_problems("promotion", "promotion") == []
+@pytest.mark.parametrize("group", ["promotion", "business"])
+def test_lexicons_are_well_formed(group: str) -> None:
+    assert lexicon_problems("promotion", group) == []

@@ -124,13 +124,14 @@ class HarmReader:
         )
         self.cues = CuePatterns.load(
             "adverse_event",
-            ["links", "causes", "relief", "stopping"],
+            ["links", "causes", "relief", "anymore", "stopping"],
             languages,
             names={"product": list(products)},
         )
         lexicon = load_data("lexicons", "adverse_event", "symptoms.yaml")
         context = load_data("lexicons", "adverse_event", "context.yaml")
         self.negators = _words(lexicon.get("negators"), languages)
+        self.possible = _words(context["possible"], languages)
         self.condition_before = _phrases(context["condition_before"], languages)
         self.condition_after = _words(context["condition_after"], languages)
         heads = sorted((w for w in self.condition_after if len(w) >= 3), key=len, reverse=True)
@@ -140,6 +141,8 @@ class HarmReader:
         self.advice = _phrase_regex(context["advice"], languages)
         uses = [u for lang in languages for u in context["uses"].get(lang) or []]
         self.uses = re.compile(r"(?<![\w'-])(?:" + "|".join(uses) + r")(?: [\w']+)? +\Z")
+        after = [u for lang in languages for u in context["uses_after"].get(lang) or []]
+        self.uses_after = re.compile(r"[ -]+(?:" + "|".join(after) + r")(?!\w)")
         stems = sorted(_words(context["business"], languages), key=len, reverse=True)
         self.business = re.compile(
             r"(?<![\w-])(?:[\w]+-)?(?:" + "|".join(re.escape(w) for w in stems) + r")\w*"
@@ -170,9 +173,6 @@ class HarmReader:
         cues: list[PatternMatch] | None = None
         starts = [s.start for s in post.folded.sentences]
         for harm in harms:
-            if _negated(folded, harm.start, self.negators):
-                yield Reading(harm.start, harm.end, harm, Status.ABSENT)
-                continue
             if cues is None:
                 cues = self._cues(post)
             sentence = bisect.bisect_right(starts, harm.start) - 1
@@ -181,11 +181,21 @@ class HarmReader:
                 for c in cues
             )
             caused = any(c.group == "causes" and self._near(folded, harm, c) for c in cues)
-            relief = None if stopped or caused else self._relief(folded, harm, cues)
-            if relief is not None:
+            # only possible ("can cause nausea") before relief; relief before absence: "no more
+            # headaches", "geen migraine meer" tell of relief
+            negated = _negated(folded, harm.start, self.negators)
+            possible = negated and _negated(folded, harm.start, self.possible)
+            relief = (
+                None if stopped or caused or possible else self._relief(folded, harm, cues, negated)
+            )
+            if possible:
+                yield Reading(harm.start, harm.end, harm, Status.ABSENT)
+            elif relief is not None:
                 yield Reading(
                     min(harm.start, relief[0]), max(harm.end, relief[1]), harm, Status.RELIEVED
                 )
+            elif negated:
+                yield Reading(harm.start, harm.end, harm, Status.ABSENT)
             elif self._condition(folded, harm):
                 yield Reading(harm.start, harm.end, harm, Status.CONDITION)
             elif self._hypothetical(folded, harm):
@@ -217,6 +227,9 @@ class HarmReader:
             use = self.uses.search(folded, max(0, product.start - 40), product.start)
             if use is not None:
                 found.append(PatternMatch(use.start(), product.end, "links", "*", "uses"))
+            count = self.uses_after.match(folded, product.end)
+            if count is not None:
+                found.append(PatternMatch(product.start, count.end(), "links", "*", "uses"))
         return [c for c in found if not self._business(folded, c)]
 
     def clause(self, folded: str, start: int, end: int) -> tuple[int, int]:
@@ -263,12 +276,12 @@ class HarmReader:
         )
 
     def _relief(
-        self, folded: str, harm: PatternMatch, cues: Sequence[PatternMatch]
+        self, folded: str, harm: PatternMatch, cues: Sequence[PatternMatch], negated: bool
     ) -> tuple[int, int] | None:
         """The span of what relieves ``harm`` (a relief cue next to it in its clause, or a
         fall "from eight … to two" around it), if anything does."""
         for cue in cues:
-            if cue.group != "relief":
+            if cue.group != "relief" and not (cue.group == "anymore" and negated):
                 continue
             if cue.end <= harm.start:
                 between = folded[cue.end : harm.start]
@@ -281,6 +294,7 @@ class HarmReader:
             if (
                 len(_WORDS.findall(between)) <= reach
                 and not _SENTENCE_END.search(between)
+                and ";" not in between
                 and not self.contrast.search(between)
             ):
                 return cue.start, cue.end

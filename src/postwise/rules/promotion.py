@@ -65,7 +65,8 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         "promotion",
         groups,
         org.languages,
-        names_of(org),
+        # the claims lexicons may name any product of the organisation too ("{product}")
+        {**names_of(org), "product": [n for p in org.model.products for n in (p.name, *p.aliases)]},
         {"promotion": settings.cues},
     )
     business = CuePatterns.load("promotion", ["business"], org.languages)
