@@ -7,7 +7,9 @@ veilig"); superiority claims ("beats every competitor", "faster than any app", "
 alla", "sneller … dan elke app van Novexa", a comparative against a listed competitor); and
 predictions of a share price ("the share price is going to explode", "aktien går till 300
 kr", "de koers gaat verdubbelen"). Casual and negated uses are not claims: "fun is
-guaranteed", "no guarantees in research", "I'm 100% sure", "better than ever".
+guaranteed", "no guarantees in research", "I'm 100% sure", "better than ever"; nor are claims
+asked about, criticised ("anyone promising guaranteed returns is a scammer") or reported as
+others' ("analysts expect the share to reach 400").
 
 **Why.** Financial communications must be fair and balanced and may not promise performance
 (FINRA rule 2210); comparative advertising must be objective and verifiable (EU directive
@@ -79,6 +81,8 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
                 if not in_market:
                     continue
                 detail = "prediction"
+            if _asked(match, post):
+                continue
             if distanced is None:
                 distanced = distance.find(post.folded)
             if distanced and _not_own(match, distanced, post):
@@ -107,6 +111,12 @@ def _not_own(match: PatternMatch, distanced: list[PatternMatch], post: Post) -> 
         if cue.group == REPORTED and here and cue.start < match.start:
             return True
     return False
+
+
+def _asked(match: PatternMatch, post: Post) -> bool:
+    """Whether the claim stands in a question ("will Lumora shares double?"): asked, not made."""
+    sentence = post.folded.sentence_of(match.start)
+    return post.folded.folded.startswith("?", sentence.end)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
