@@ -54,7 +54,7 @@ def claims(policy: CompiledPolicy, text: str) -> list[tuple[str, str]]:
         (
             "faster than any",
             "CareLoop is faster than any other reminder app.",
-            [("superiority", "faster than any other")],
+            [("superiority", "faster than any other reminder app")],
         ),
         (
             "better than a listed competitor",
@@ -79,7 +79,7 @@ def claims(policy: CompiledPolicy, text: str) -> list[tuple[str, str]]:
         (
             "Swedish: better than all",
             "CareLoop är snabbare än alla andra appar.",
-            [("superiority", "snabbare än alla andra")],
+            [("superiority", "snabbare än alla andra appar")],
         ),
         (
             "Swedish: the share to 300",
