@@ -248,12 +248,58 @@ def test_harm_families_in_three_languages(
             "Sinds ik Zentrava spuit heb ik steeds blaasontsteking.",
         ),
         ("Dutch: hardly anymore is a harm", "Ik slaap nauwelijks meer sinds Zentrava."),
+        (
+            "a suspicion about the pills",
+            "Dizzy all week. Could it be the new medication? I'm on Zentrava.",
+        ),
+        (
+            "Swedish: a suspicion",
+            "Yr varje morgon. Kan det vara tabletterna? Tar Zentrava sedan maj.",
+        ),
+        ("Dutch: a suspicion", "Steeds moe. Komt dat door de prikken? Ik gebruik Zentrava."),
     ],
 )
 def test_a_harm_tied_to_using_the_product_is_found(
     policy: CompiledPolicy, note: str, text: str
 ) -> None:
     assert found(policy, text), note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "language", "phrase"),
+    [
+        (
+            "a device that failed",
+            "My Respiqo inhaler jammed halfway through the dose.",
+            "en",
+            "a device",
+        ),
+        (
+            "Swedish: a device that failed",
+            "Inhalatorn till Respiqo krånglade hela helgen.",
+            "sv",
+            "krånglade",
+        ),
+        (
+            "Dutch: a device that failed",
+            "De Zentrava-pen liep vast bij de tweede prik.",
+            "nl",
+            "afweten",
+        ),
+        (
+            "a dose taken twice",
+            "Took a double dose of Zentrava by mistake.",
+            "en",
+            "dosing mistake",
+        ),
+    ],
+)
+def test_dosing_mistakes_and_faulty_devices_are_reported_as_problems(
+    policy: CompiledPolicy, note: str, text: str, language: str, phrase: str
+) -> None:
+    (hit,) = found(policy, text, language)
+    assert phrase in hit.message, note
+    assert hit.data["route"] == "drug_safety"
 
 
 @pytest.mark.parametrize(
@@ -293,6 +339,7 @@ def test_a_harm_tied_to_using_the_product_is_found(
         ("Dutch: no more", "Sinds Respiqo heb ik geen hoestbuien meer."),
         # only possible, though it passes
         ("possible, then easing", "Zentrava can cause nausea; it usually eases within days."),
+        ("a device that never fails", "Our Respiqo inhaler never jams, even in the cold."),
     ],
 )
 def test_relief_the_condition_advice_and_untied_harms_are_not_harm(

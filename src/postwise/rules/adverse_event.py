@@ -382,6 +382,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     )
     contact = settings.contact or _safety_contact(org.model.public_contacts)
     detail = "report" if contact else "report_generic"
+    problem = "problem" if contact else "problem_generic"  # a dosing mistake or a device
     hours = settings.deadline_hours
 
     def detect(post: Post) -> Iterator[Hit]:
@@ -409,7 +410,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
             yield Hit(
                 harm.start,
                 harm.end,
-                detail,
+                problem if harm.group == "errors" else detail,
                 {"product": product, "contact": contact or "", "hours": str(hours)},
                 None,
                 {"route": ROUTE, "deadline_hours": hours, "product": product},
