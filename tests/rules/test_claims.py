@@ -312,6 +312,66 @@ def test_casual_and_negated_uses_are_not_claims(
             "Het aandeel Lumora verdubbelt dit jaar nog.",
             [("prediction", "Het aandeel Lumora verdubbelt dit jaar")],
         ),
+        (
+            "nothing beats a product of the organisation",
+            "Honestly, nothing on the market beats CareLoop.",
+            [("superiority", "nothing on the market beats CareLoop")],
+        ),
+        (
+            "Swedish: nothing beats a product of the organisation",
+            "Ärligt talat slår inget på marknaden CareLoop.",
+            [("superiority", "slår inget på marknaden CareLoop")],
+        ),
+        (
+            "Dutch: nothing beats a product of the organisation",
+            "Eerlijk: niets op de markt verslaat CareLoop.",
+            [("superiority", "niets op de markt verslaat CareLoop")],
+        ),
+        (
+            "results or your money back",
+            "Clear skin in two weeks or your money back.",
+            [("guarantee", "or your money back")],
+        ),
+        (
+            "Swedish: results or money back",
+            "Resultat på två veckor, annars pengarna tillbaka.",
+            [("guarantee", "annars pengarna tillbaka")],
+        ),
+        (
+            "Dutch: results or money back",
+            "Binnen twee weken resultaat, anders je geld terug.",
+            [("guarantee", "anders je geld terug")],
+        ),
+        (
+            "works for everyone",
+            "Respiqo works from day one for everyone.",
+            [("guarantee", "works from day one for everyone")],
+        ),
+        (
+            "Swedish: works every time",
+            "Respiqo fungerar från första dagen varje gång.",
+            [("guarantee", "fungerar från första dagen varje gång")],
+        ),
+        (
+            "Dutch: works for everyone",
+            "Respiqo werkt vanaf dag één bij iedereen.",
+            [("guarantee", "werkt vanaf dag één bij iedereen")],
+        ),
+        (
+            "the organisation quoted at a price, then a target",
+            "Lumora at 300 kr today, 500 kr by next summer.",
+            [("prediction", "500 kr by next summer")],
+        ),
+        (
+            "Swedish: quoted at a price, then a target",
+            "Lumora ligger på 300 kr, nästa sommar står den på 500.",
+            [("prediction", "nästa sommar står den på 500")],
+        ),
+        (
+            "Dutch: quoted at a price, then a target",
+            "Lumora staat op €30, volgend jaar staat hij op €50.",
+            [("prediction", "volgend jaar staat hij op €50")],
+        ),
     ],
 )
 def test_more_kinds_of_claims_are_found(
@@ -365,9 +425,22 @@ def test_more_kinds_of_claims_are_found(
             "Onze nieuwe release is sneller dan de vorige.",
         ),
         ("a trip, not a price target", "Next stop: Amsterdam for the congress!"),
+        ("a question about shares", "Is it true that Lumora shares will double?"),
+        ("Swedish: a question about shares", "Stämmer det att aktien kommer att rusa?"),
+        ("Dutch: a question about shares", "Klopt het dat de koers gaat verdubbelen?"),
+        ("a canteen, not a product", "Our canteen is better than any other canteen in town."),
+        (
+            "Swedish: a canteen, not a product",
+            "Vår kantin är bättre än alla andra kantiner i stan.",
+        ),
+        (
+            "Dutch: a canteen, not a product",
+            "Onze kantine is beter dan elke andere kantine in de stad.",
+        ),
+        ("a family day", "This workshop is risk-free fun for the whole family!"),
     ],
 )
-def test_claims_criticised_reported_or_in_the_past_are_not_made(
+def test_claims_criticised_reported_asked_or_in_the_past_are_not_made(
     policy: CompiledPolicy, note: str, text: str
 ) -> None:
     assert claims(policy, text) == [], note

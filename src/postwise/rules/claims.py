@@ -116,7 +116,8 @@ def _not_own(match: PatternMatch, distanced: list[PatternMatch], post: Post) -> 
 def _asked(match: PatternMatch, post: Post) -> bool:
     """Whether the claim stands in a question ("will Lumora shares double?"): asked, not made."""
     sentence = post.folded.sentence_of(match.start)
-    return post.folded.folded.startswith("?", sentence.end)
+    said = post.folded.folded[sentence.start : sentence.end + 1].rstrip().rstrip("!)\"'")
+    return said.endswith("?")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

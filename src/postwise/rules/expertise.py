@@ -58,7 +58,9 @@ ATTRIBUTED = "attributed"
 # Bare tips ("buy now!", "köp nu") are investment advice only in a post about shares or markets
 # or about the organisation.
 TIPS = "tips"
-_DOMAIN_OF = {DENIAL: "on_behalf", TIPS: "financial"}
+ON_BEHALF: Domain = "on_behalf"
+FINANCIAL: Domain = "financial"
+_DOMAIN_OF = {DENIAL: ON_BEHALF, TIPS: FINANCIAL}
 
 
 class Settings(RuleSettings):
@@ -82,19 +84,18 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
     wanted = frozenset(settings.domains)
-    groups: list[str] = sorted(wanted)
-    if "on_behalf" in wanted:
-        groups.append(DENIAL)
-    if "financial" in wanted:
-        groups.append(TIPS)
     cues = CuePatterns.load(
         "expertise",
-        groups,
+        sorted(wanted),
         org.languages,
         _names(org),
         {str(k): v for k, v in settings.cues.items()},
         ("cues", None),
     )
+    # Cues that count only in some posts are found apart, so that one left out cannot hide
+    # an overlapping cue that counts ("nu kopen, later bedanken").
+    conditional = [g for d, g in ((ON_BEHALF, DENIAL), (FINANCIAL, TIPS)) if d in wanted]
+    gated = CuePatterns.load("expertise", conditional, org.languages, _names(org))
     passed_on = CuePatterns.load("expertise", [ATTRIBUTED], org.languages)
     markets = CuePatterns.load("expertise", ["claims/market"], org.languages, _names(org))
     coverage = _coverage(tuple(sorted((d, tuple(w)) for d, w in settings.expertise.items())))
@@ -105,6 +106,9 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         if author.spokesperson:
             return
         found = cues.find(post.folded)
+        also = gated.find(post.folded)
+        if also:
+            found = sorted([*found, *also], key=lambda m: m.start)
         if not found:
             return
         if listed_role(author.role, (*post.policy.model.people.spokesperson_roles, *extra_roles)):
