@@ -173,7 +173,7 @@ def test_look_alikes_are_not_harm(policy: CompiledPolicy, note: str, text: str) 
             "Sedan jag började med Zentrava måste jag kissa på nätterna.",
             "kissa på nätterna",
         ),
-        ("Dutch: always thirsty", "Sinds de start met Zentrava heb ik de hele dag dorst.", "dorst"),
+        ("Dutch: always thirsty", "Sinds de start met Zentrava heb ik voortdurend dorst.", "dorst"),
         (
             "no sleep",
             "Since switching to Respiqo I can't fall asleep before 3am.",

@@ -199,7 +199,7 @@ def test_efficacy_testimonials_and_calls_to_action_are_found(
         ),
         (
             "Swedish: a quarter",
-            "Nästa kvartal blir garanterat ännu bättre för Respiqo-försäljningen.",
+            "Respiqo-försäljningen slår garanterat nytt rekord i höst.",
         ),
         ("Dutch: turnover", "De Zentrava-omzet groeit gegarandeerd verder dit kwartaal."),
         (

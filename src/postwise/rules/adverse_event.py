@@ -4,7 +4,8 @@
 effect or complaint that the post ties to taking or using it, the author's own or someone
 else's ("bad headaches and dizzy spells since starting Zentrava", "hjärtklappning varje kväll
 sedan jag började med Respiqo", "sinds hij Zentrava gebruikt heeft hij tintelende handen",
-"my heart races after every puff"), and medication errors ("took a double dose"). Harms come
+"my heart races after every puff"), medication errors ("took a double dose") and devices that
+failed someone ("the pen jammed"), the last two with a message of their own. Harms come
 from a lexicon per language, with endings and compounds (blisters, a sore lump where the pen
 went in, waking up to pee, thirst, sleepless nights, kilos gained, mood swings…); the tie is
 a time ("since my second jab", "sedan dess", "na de injectie"), a cause ("gave me", "av
@@ -12,7 +13,7 @@ sprutan", "daardoor") or a person asking about it ("anyone else?", "känner någ
 sig?") in the harm's sentence or the one next to it. A harm that is denied or only possible
 ("no side effects", "can cause headaches"), relieved ("soothed my rash", "färre anfall",
 "down from eight attacks a month to two", "de hoofdpijn is weg"), the condition a product
-treats ("for migraine", "eczeempatiënten", "people with asthma") or advice to the reader
+treats ("for migraine", "eczeempatiënten", "people with eczema") or advice to the reader
 ("if it makes you dizzy, take it at night", "krijg je er hoofdpijn van, neem dan…", "talk
 to your doctor about any nausea") is not one; neither is a harm closer to a competitor's
 product than to ours, nor information about a medicine that speaks of no person ("the label
@@ -61,8 +62,8 @@ if TYPE_CHECKING:
 ROUTE = "drug_safety"
 # Words before a harm that may deny it (how far back negation reaches).
 NEGATION_WINDOW = 3
-# How far relief reaches: words before a harm ("calmed my itch") and after it ("the itch
-# was gone within days").
+# How far relief reaches: words before a harm ("soothed my rash") and after it ("the rash
+# had cleared within days").
 RELIEF_BEFORE = 3
 RELIEF_AFTER = 5
 # Words between a condition word and the harm ("for chronic migraine").
@@ -135,7 +136,7 @@ class HarmReader:
         self.condition_before = _phrases(context["condition_before"], languages)
         self.condition_after = _words(context["condition_after"], languages)
         heads = sorted((w for w in self.condition_after if len(w) >= 3), key=len, reverse=True)
-        # a compound that starts with a harm and ends in a head: "migrainedagen", "klådfri"
+        # a compound that starts with a harm and ends in a head: "smärtdagar", "klådfri"
         self.compound = re.compile(r"\w{3,}(?:" + "|".join(map(re.escape, heads)) + r")")
         self.hypothetical = _phrase_regex(context["hypothetical"], languages)
         self.advice = _phrase_regex(context["advice"], languages)
@@ -327,7 +328,7 @@ class HarmReader:
 
     def _condition(self, folded: str, harm: PatternMatch) -> bool:
         """Whether ``harm`` names the condition a product treats: "for migraine", "people
-        with eczema", "migraine days", "migrainedagen", "itch-free"."""
+        with eczema", "pain days", "smärtdagar", "eczeempatiënten", "itch-free"."""
         clause = _CLAUSE_END.split(folded[max(0, harm.start - 60) : harm.start])[-1]
         words = _WORDS.findall(clause)
         for n in range(1, 4):
@@ -367,7 +368,9 @@ class Settings(RuleSettings):
     )
     deadline_hours: int = Field(24, ge=1, le=24 * 15, description="Report within this time.")
     symptoms: list[str] = Field(
-        default_factory=list, description="More harms or side effects to look for, any language."
+        default_factory=list,
+        description="More harms or side effects to look for, any language; like the built-in "
+        "ones, reported when the post ties them to using the product.",
     )
 
 
