@@ -84,20 +84,20 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     settings = rule.settings
     assert isinstance(settings, Settings)
     wanted = frozenset(settings.domains)
-    cues = CuePatterns.load(
-        "expertise",
-        sorted(wanted),
-        org.languages,
-        _names(org),
-        {str(k): v for k, v in settings.cues.items()},
-        ("cues", None),
-    )
-    # Cues that count only in some posts are found apart, so that one left out cannot hide
-    # an overlapping cue that counts ("nu kopen, later bedanken").
+    # Denials and bare tips count only in some posts (see _counts).
     conditional = [g for d, g in ((ON_BEHALF, DENIAL), (FINANCIAL, TIPS)) if d in wanted]
-    gated = CuePatterns.load("expertise", conditional, org.languages, _names(org))
+    extra = {str(k): v for k, v in settings.cues.items()}
+    names = _names(org)
+    cues = CuePatterns.load(
+        "expertise", [*sorted(wanted), *conditional], org.languages, names, extra, ("cues", None)
+    )
+    # Without them, for the rare post where one that does not count hid an overlapping cue
+    # ("nu kopen, later bedanken" in a post that is not about shares).
+    plain = CuePatterns.load(
+        "expertise", sorted(wanted), org.languages, names, extra, ("cues", None)
+    )
     passed_on = CuePatterns.load("expertise", [ATTRIBUTED], org.languages)
-    markets = CuePatterns.load("expertise", ["claims/market"], org.languages, _names(org))
+    markets = CuePatterns.load("expertise", ["claims/market"], org.languages, names)
     coverage = _coverage(tuple(sorted((d, tuple(w)) for d, w in settings.expertise.items())))
     extra_roles = tuple(settings.spokesperson_roles)
 
@@ -106,25 +106,20 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         if author.spokesperson:
             return
         found = cues.find(post.folded)
-        also = gated.find(post.folded)
-        if also:
-            found = sorted([*found, *also], key=lambda m: m.start)
         if not found:
             return
         if listed_role(author.role, (*post.policy.model.people.spokesperson_roles, *extra_roles)):
             return
+        kept = [m for m in found if m.group not in _DOMAIN_OF or _counts(m, post, markets)]
+        if len(kept) < len(found):
+            conditional_kept = [m for m in kept if m.group in _DOMAIN_OF]
+            kept = sorted([*plain.find(post.folded), *conditional_kept], key=lambda m: m.start)
         covered = _covered(author, coverage)
         reported: set[str] = set()
         attributions: list[PatternMatch] | None = None
-        for match in found:
+        for match in kept:
             domain = _DOMAIN_OF.get(match.group, match.group)
             if domain in covered or domain in reported:
-                continue
-            if match.group == DENIAL and not _speaks_of_employer(post):
-                continue
-            if match.group == TIPS and not (
-                post.mentions("organisation") or markets.find(post.folded)
-            ):
                 continue
             if domain in ADVICE:
                 if attributions is None:
@@ -140,10 +135,15 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     return detect
 
 
-def _speaks_of_employer(post: Post) -> bool:
-    """Whether a denial can be the organisation's: the post names it, or the author's profile
-    says where they work."""
-    return post.context.author.profile_discloses_employer or bool(post.mentions("organisation"))
+def _counts(match: PatternMatch, post: Post, markets: CuePatterns) -> bool:
+    """Whether a denial or a bare tip counts in this post. A denial can be the organisation's
+    only in a post that names it or by an author whose profile says where they work; "buy
+    now!" is investment advice only in a post about the organisation, shares or markets."""
+    if post.mentions("organisation"):
+        return True
+    if match.group == DENIAL:
+        return post.context.author.profile_discloses_employer
+    return bool(markets.find(post.folded))
 
 
 def _passed_on(match: PatternMatch, attributions: list[PatternMatch], post: Post) -> bool:
