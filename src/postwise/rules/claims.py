@@ -1,15 +1,20 @@
 """Promissory and unsubstantiated claims: guarantees, "risk-free", superiority, share-price tips.
 
 **What it catches.** Promises of results or returns ("guaranteed returns", "guarantees you'll
-never miss a dose", "garanterad avkastning", "gegarandeerd rendement"); "risk-free" and
-absolute safety or efficacy ("riskfritt", "risicoloos", "100% safe", "100 % säker", "100%
-veilig"); superiority claims ("beats every competitor", "faster than any app", "bättre än
-alla", "sneller … dan elke app van Novexa", a comparative against a listed competitor); and
-predictions of a share price ("the share price is going to explode", "aktien går till 300
-kr", "de koers gaat verdubbelen"). Casual and negated uses are not claims: "fun is
-guaranteed", "no guarantees in research", "I'm 100% sure", "better than ever"; nor are claims
-asked about, criticised ("anyone promising guaranteed returns is a scammer") or reported as
-others' ("analysts expect the share to reach 400").
+never miss a dose", "garanterad avkastning", "gegarandeerd rendement"), guaranteed outcomes
+("guaranteed to stop attacks", "förebygger du garanterat", "stops flare-ups for good",
+"results or your money back"); "risk-free", "no risk" and absolute safety or efficacy
+("riskfritt", "utan risk", "zonder enig risico", "you can't lose", "100% safe", "100 %
+säker", "100% veilig"); superiority claims ("beats every competitor", "faster than any app",
+"better than anything Novexa sells", "bättre än alla", "sneller … dan elke app van Novexa",
+"the most effective inhaler in the world", a comparative against a listed competitor); and
+predictions of a share price ("the share price is going to explode", "my bet: 400 kronor by
+Christmas", "aktien går till 300 kr", "de koers gaat verdubbelen"; a bare forecast only in a
+post about shares or quoting the organisation at a price). Casual and negated uses are not
+claims: "fun is guaranteed", "no guarantees in research", "I'm 100% sure", "better than
+ever", "a warm welcome guaranteed"; nor are claims asked about, criticised ("anyone
+promising guaranteed returns is a scammer"), reported as others' ("analysts expect the
+share to reach 400") or past prices ("closed at 420 kr before Christmas").
 
 **Why.** Financial communications must be fair and balanced and may not promise performance
 (FINRA rule 2210); comparative advertising must be objective and verifiable (EU directive

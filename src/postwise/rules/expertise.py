@@ -1,17 +1,26 @@
 """Advice outside one's expertise, and statements on behalf of the organisation.
 
 **What it catches.** Specific advice in a regulated domain from an author whose declared
-expertise does not cover it: medical advice (dosing, stopping, starting or switching a
-medicine: "just take half the dose", "kan tas med eller utan mat", "stop gewoon met je
-pillen"), legal advice (a clause or law does not apply, what someone is entitled to, "don't
-sign", "skriv inte på", "teken niet") and investment advice ("buy before February", "sätt in
-pengarna där", "koop nu aandelen"). And statements made on behalf of the organisation
-("speaking on behalf of the company", "på Lumoras vägnar", "namens Lumora") by anyone who is
-not a spokesperson. Declared expertise maps to domains as data (medicine, pharmacy,
-clinical… cover medical advice; law, legal cover legal advice; finance, investment,
-economics cover investment advice). Spokespersons — by their profile or by a role listed
-under ``people.spokesperson_roles`` — are not checked; pointing people to their doctor or
-pharmacist is not advice.
+expertise does not cover it: medical advice (changing, skipping or splitting a dose, how many
+tablets of a medicine to take, when in the day or with which meal, combining medicines,
+stopping or carrying on at will, someone else's medicine: "just take half the dose", "ta två
+Alvedon", "kan tas med eller utan mat", "dan halveer je de dosis", "stop gewoon met je
+pillen"), legal advice (what someone is entitled to or need not do, what a landlord or
+employer owes, whether a clause, notice period or agreement holds: "you can withhold the
+rent", "du har rätt att kräva", "je mag de huur opschorten", "don't sign", "teken niet") and
+investment advice ("buy before February", "hold on to your shares", "sätt in pengarna där",
+"koop nu aandelen"; a bare "buy now!" only in a post about shares or the organisation). And
+statements made on behalf of the organisation ("speaking on behalf of the company", "på
+Lumoras vägnar", "för Lumoras räkning", "namens het managementteam van Lumora"), including
+official denials in a post about it ("Lumora has no plans to close the site", "det blir inga
+uppsägningar", "de geruchten kloppen niet"), by anyone who is not a spokesperson. Declared
+expertise maps to domains as data (medicine, pharmacy, general practice… cover medical
+advice; law, "arbetsrätt", "huurrecht" cover legal advice; finance, investment, economics
+cover investment advice). Spokespersons — by their profile or by a role listed under
+``people.spokesperson_roles`` — are not checked. Not advice: pointing people to their doctor
+or pharmacist, one's own routine ("I take two puffs a day"), what one's own doctor or lawyer
+said ("my doctor told me to halve the dose"), and reports of what the organisation said
+("Lumora says it has no plans…").
 
 **Why.** People read an employee of a pharmaceutical or financial company as speaking with
 its authority. Wrong dosing advice can hurt someone, a tip to buy the employer's shares can
