@@ -372,6 +372,36 @@ def test_casual_and_negated_uses_are_not_claims(
             "Lumora staat op €30, volgend jaar staat hij op €50.",
             [("prediction", "volgend jaar staat hij op €50")],
         ),
+        (
+            "blown out of the water",
+            "Respiqo blows every other inhaler out of the water.",
+            [("superiority", "blows every other inhaler out of the water")],
+        ),
+        (
+            "Swedish: beats all by a mile",
+            "Respiqo slår alla andra inhalatorer med hästlängder.",
+            [("superiority", "slår alla andra inhalatorer med hästlängder")],
+        ),
+        (
+            "Dutch: wipes the floor",
+            "Respiqo veegt de vloer aan met de concurrentie.",
+            [("superiority", "veegt de vloer aan met de concurrentie")],
+        ),
+        (
+            "best-performing stock",
+            "Lumora will be the best-performing stock on the exchange this year.",
+            [("prediction", "will be the best-performing stock")],
+        ),
+        (
+            "Swedish: this year's winner",
+            "Lumora-aktien kommer att bli årets vinnare.",
+            [("prediction", "kommer att bli årets vinnare")],
+        ),
+        (
+            "Dutch: best of the AEX",
+            "Het aandeel Lumora wordt dit jaar de beste van de AEX.",
+            [("prediction", "wordt dit jaar de beste van de AEX")],
+        ),
     ],
 )
 def test_more_kinds_of_claims_are_found(
@@ -438,6 +468,11 @@ def test_more_kinds_of_claims_are_found(
             "Onze kantine is beter dan elke andere kantine in de stad.",
         ),
         ("a family day", "This workshop is risk-free fun for the whole family!"),
+        (
+            "past best performer",
+            "Lumora shares were the best performers on the exchange last year.",
+        ),
+        ("Swedish: last year's winner", "Lumora-aktien var börsens vinnare förra året."),
     ],
 )
 def test_claims_criticised_reported_asked_or_in_the_past_are_not_made(

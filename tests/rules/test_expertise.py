@@ -765,6 +765,90 @@ def test_look_alikes_are_not_advice(policy: CompiledPolicy, note: str, text: str
             "on_behalf",
             "Lumora schrapt geen",
         ),
+        (
+            "an inhaler before exercise",
+            "Use your Respiqo before you go running and you'll breathe easier.",
+            "medical",
+            "Use your Respiqo before you go running",
+        ),
+        (
+            "Swedish: an inhaler before training",
+            "Ta Respiqo innan du tränar, inte efteråt.",
+            "medical",
+            "Ta Respiqo innan du tränar",
+        ),
+        (
+            "Dutch: puff before sport",
+            "Puf voor het sporten, dat scheelt echt.",
+            "medical",
+            "Puf voor het sporten",
+        ),
+        (
+            "an extra tablet does wonders",
+            "An extra ibuprofen before bed does wonders for the back pain.",
+            "medical",
+            "An extra ibuprofen before bed does wonders",
+        ),
+        (
+            "Swedish: one extra tablet works wonders",
+            "En extra Alvedon på kvällen gör susen.",
+            "medical",
+            "En extra Alvedon på kvällen gör susen",
+        ),
+        (
+            "Dutch: one paracetamol works wonders",
+            "Eén paracetamol extra voor het slapen doet wonderen.",
+            "medical",
+            "Eén paracetamol extra voor het slapen doet wonderen",
+        ),
+        (
+            "skipping declared harmless",
+            "Skipping your Zentrava for a weekend is no big deal.",
+            "medical",
+            "Skipping your Zentrava for a weekend is no big deal",
+        ),
+        (
+            "Swedish: skipping declared harmless",
+            "Det gör inget att hoppa över medicinen en helg.",
+            "medical",
+            "Det gör inget att hoppa över",
+        ),
+        (
+            "Dutch: skipping declared harmless",
+            "Zentrava een paar dagen overslaan is echt geen probleem.",
+            "medical",
+            "Zentrava een paar dagen overslaan is echt geen probleem",
+        ),
+        (
+            "holiday owed by law",
+            "You get at least 28 days off by law, whatever the contract says.",
+            "legal",
+            "You get at least 28 days off by law",
+        ),
+        (
+            "Swedish: holiday owed by law",
+            "Du har 25 dagars semester enligt lag, oavsett avtalet.",
+            "legal",
+            "Du har 25 dagars semester enligt lag",
+        ),
+        (
+            "Dutch: holiday owed by law",
+            "Wettelijk heb je recht op twintig vakantiedagen.",
+            "legal",
+            "Wettelijk heb je",
+        ),
+        (
+            "Swedish: now is when to buy",
+            "Med rapporten om en vecka är det nu man ska köpa.",
+            "financial",
+            "är det nu man ska köpa",
+        ),
+        (
+            "Dutch: the moment to buy, in a post about the organisation",
+            "Dit is het moment om Lumora te kopen.",
+            "financial",
+            "het moment om Lumora te kopen",
+        ),
     ],
 )
 def test_more_ways_of_giving_advice_or_speaking_for_the_organisation_are_found(
@@ -837,6 +921,21 @@ def test_more_ways_of_giving_advice_or_speaking_for_the_organisation_are_found(
             "Swedish: the second dose, not changing it",
             "Efter andra dosen fick jag utslag på armarna.",
         ),
+        (
+            "pointing to the official statement",
+            "Our official statement on the recall is on the website.",
+        ),
+        (
+            "one's own inhaler routine",
+            "I always use my Respiqo before running, my nurse suggested it.",
+        ),
+        ("Dutch: one's own inhaler routine", "Ik puf altijd voor het sporten."),
+        (
+            "a double dose taken by mistake",
+            "Took a double dose of Zentrava by mistake, felt awful.",
+        ),
+        ("Dutch: dizzy after a double dose", "Duizelig na een dubbele dosis Zentrava."),
+        ("Dutch: the moment to buy a house", "Dit is het moment om een huis te kopen, zeggen ze."),
     ],
 )
 def test_more_look_alikes_stay_quiet(policy: CompiledPolicy, note: str, text: str) -> None:
