@@ -402,6 +402,36 @@ def test_casual_and_negated_uses_are_not_claims(
             "Het aandeel Lumora wordt dit jaar de beste van de AEX.",
             [("prediction", "wordt dit jaar de beste van de AEX")],
         ),
+        (
+            "rid of it for good",
+            "With Respiqo you'll be free of attacks for good.",
+            [("guarantee", "you'll be free of attacks for good")],
+        ),
+        (
+            "Swedish: rid of it for good",
+            "Med Respiqo blir du av med astmaanfallen för gott.",
+            [("guarantee", "blir du av med astmaanfallen för gott")],
+        ),
+        (
+            "Dutch: rid of it for good",
+            "Met Respiqo ben je voorgoed af van je aanvallen.",
+            [("guarantee", "ben je voorgoed af van")],
+        ),
+        (
+            "Swedish: a price before the year is out",
+            "Lumora-aktien kommer att stå i 500 kr innan året är slut.",
+            [("prediction", "Lumora-aktien kommer att stå i 500")],
+        ),
+        (
+            "Dutch: a price by the end of the year",
+            "Het aandeel Lumora staat tegen het einde van het jaar op €60.",
+            [("prediction", "tegen het einde van het jaar op €60")],
+        ),
+        (
+            "a price before the year is out",
+            "Lumora shares at 300 kr now, 450 kr before the year is out.",
+            [("prediction", "450 kr before the year is out")],
+        ),
     ],
 )
 def test_more_kinds_of_claims_are_found(

@@ -70,6 +70,8 @@ TIPS = "tips"
 ON_BEHALF: Domain = "on_behalf"
 FINANCIAL: Domain = "financial"
 _DOMAIN_OF = {DENIAL: ON_BEHALF, TIPS: FINANCIAL}
+# Questions that tell rather than ask.
+_TELLING = re.compile(r"(?:did you know|fun fact|wist je (?:dat|al)|visste du (?:att|om))\b")
 
 
 class Settings(RuleSettings):
@@ -128,7 +130,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         attributions: list[PatternMatch] | None = None
         for match in kept:
             domain = _DOMAIN_OF.get(match.group, match.group)
-            if domain in covered or domain in reported:
+            if domain in covered or domain in reported or _asked(match, post):
                 continue
             if domain in ADVICE:
                 if attributions is None:
@@ -153,6 +155,14 @@ def _counts(match: PatternMatch, post: Post, markets: CuePatterns) -> bool:
     if match.group == DENIAL:
         return post.context.author.profile_discloses_employer
     return bool(markets.find(post.folded))
+
+
+def _asked(match: PatternMatch, post: Post) -> bool:
+    """Whether the cue stands in a genuine question ("can you take ibuprofen with it?",
+    "heb je dan recht op een vast contract?"): asked, not advised. "Did you know…?" tells."""
+    sentence = post.folded.sentence_of(match.start)
+    said = post.folded.folded[sentence.start : sentence.end + 1].rstrip().rstrip("!)\"'")
+    return said.endswith("?") and not _TELLING.match(said)
 
 
 def _passed_on(match: PatternMatch, attributions: list[PatternMatch], post: Post) -> bool:
