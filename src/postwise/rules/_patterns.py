@@ -494,6 +494,14 @@ def names_of(org: CompiledOrganisation) -> dict[str, list[str]]:
     }
 
 
+@lru_cache(maxsize=256)
+def names_with_products(org: CompiledOrganisation) -> dict[str, list[str]]:
+    """:func:`names_of` plus ``{product}``: every product of the organisation, prescription
+    or not (claims and advice can be about any of them)."""
+    products = [n for p in org.model.products for n in [p.name, *p.aliases]]
+    return {**names_of(org), "product": products}
+
+
 @lru_cache(maxsize=4096)
 def listed_role(role: str, roles: tuple[str, ...]) -> bool:
     """Whether ``role`` is one of ``roles``: equal, or containing it as whole words, folded.

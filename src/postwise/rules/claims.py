@@ -31,14 +31,13 @@ and never say where a share price is going.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns, PatternMatch, names_of
+from postwise.rules._patterns import CuePatterns, PatternMatch, names_with_products
 
 if TYPE_CHECKING:
     from postwise.engine.post import Post
@@ -71,8 +70,10 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     if "prediction" in groups:
         groups.append(FORECAST)
     more = {str(k): v for k, v in settings.cues.items()}
-    cues = CuePatterns.load("claims", groups, org.languages, _names(org), more, ("cues", None))
-    market = CuePatterns.load("claims", ["market"], org.languages, _names(org))
+    cues = CuePatterns.load(
+        "claims", groups, org.languages, names_with_products(org), more, ("cues", None)
+    )
+    market = CuePatterns.load("claims", ["market"], org.languages, names_with_products(org))
     distance = CuePatterns.load("claims", [CRITIQUE, REPORTED], org.languages)
 
     def detect(post: Post) -> Iterator[Hit]:
@@ -130,14 +131,6 @@ def _quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
     return any(q in before for q in _QUOTES) and any(q in after for q in _QUOTES)
-
-
-@lru_cache(maxsize=256)
-def _names(org: CompiledOrganisation) -> dict[str, list[str]]:
-    """What cues may name: the organisation, competitors, prescription products ("{drug}")
-    and, here, every product of the organisation ("{product}", prescription or not)."""
-    products = [n for p in org.model.products for n in [p.name, *p.aliases]]
-    return {**names_of(org), "product": products}
 
 
 KIND = RuleKind(

@@ -39,14 +39,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
-from postwise.rules._patterns import CuePatterns, PatternMatch, listed_role, names_of
+from postwise.rules._patterns import (
+    CuePatterns,
+    PatternMatch,
+    listed_role,
+    names_with_products,
+)
 from postwise.text.data import load_data
 from postwise.text.fold import fold
 
@@ -98,7 +103,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     # Denials and bare tips count only in some posts (see _counts).
     conditional = [g for d, g in ((ON_BEHALF, DENIAL), (FINANCIAL, TIPS)) if d in wanted]
     extra = {str(k): v for k, v in settings.cues.items()}
-    names = _names(org)
+    names = names_with_products(org)
     cues = CuePatterns.load(
         "expertise", [*sorted(wanted), *conditional], org.languages, names, extra, ("cues", None)
     )
@@ -195,14 +200,6 @@ def _coverage(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Mapping[st
         )
         patterns[domain] = re.compile(rf"(?:{alternatives})(?!\w)")
     return patterns
-
-
-@lru_cache(maxsize=256)
-def _names(org: CompiledOrganisation) -> dict[str, list[str]]:
-    """What cues may name: the organisation, competitors, prescription products ("{drug}")
-    and, here, every product of the organisation ("{product}", prescription or not)."""
-    products = [n for p in org.model.products for n in [p.name, *p.aliases]]
-    return {**names_of(org), "product": products}
 
 
 KIND = RuleKind(
