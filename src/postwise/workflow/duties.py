@@ -30,7 +30,7 @@ def role_duty_report(
         .where(Post.state == State.PUBLISHED)
         .group_by(Post.author_id)
     )
-    last = {author: when for author, when in session.execute(latest).tuples()}
+    last = {author: when for author, when in session.execute(latest)}
     people = session.execute(select(Person).where(Person.active.is_(True))).scalars().all()
     names = {str(p.id): p.name for p in people}
     history = {str(p.id): (p.role, last.get(p.id)) for p in people}
