@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+import regex
 
 from postwise import CompiledPolicy, check
-from postwise.rules.channel import length
+from postwise.rules.channel import _grapheme_offset, length
 from tests.conftest import context, policy_with
 
 
@@ -51,6 +54,20 @@ def test_the_span_starts_where_the_network_would_cut(policy: CompiledPolicy) -> 
 )
 def test_length_counts_what_a_reader_sees(text: str, expected: int) -> None:
     assert length(text) == expected
+
+
+_PIECES = ["a", " ", "é", "e\u0301", "👍", "👍🏽", "👩\u200d👩\u200d👧", "🇸🇪", "🇳🇱", "❤️", "1️⃣"]
+_PIECES += ["🏳️\u200d🌈"]
+
+
+def test_the_cut_lands_where_unicode_grapheme_clusters_say() -> None:
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+        clusters = regex.findall(r"\X", text)
+        for n in (0, 1, rng.randint(0, len(clusters) + 2)):
+            expected = len("".join(clusters[:n]))
+            assert _grapheme_offset(text, n) == expected, (text, n)
 
 
 def test_more_than_five_hashtags_is_flagged_from_the_sixth(policy: CompiledPolicy) -> None:

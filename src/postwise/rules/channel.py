@@ -42,7 +42,6 @@ DEFAULT_LIMITS = {
 }
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#[^\W\d_][\w]*|(?<![\w#&])#\d+[^\W\d_][\w]*")
 _MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]*(?:@[A-Za-z0-9.-]+)?")
-_GRAPHEME_RE = regex.compile(r"\X")
 # Code points that never start a user-perceived character: combining marks, joiners,
 # variation selectors, skin tones, tag characters, the second of a flag's two letters and the
 # code point after a zero-width joiner. Counting them is one fast scan; ``\X`` is slow.
@@ -114,14 +113,43 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
 
 
 def _grapheme_offset(text: str, graphemes: int) -> int:
-    if text.isascii():
-        return graphemes
-    offset = 0
-    for i, m in enumerate(_GRAPHEME_RE.finditer(text)):
-        if i == graphemes:
-            return offset
-        offset = m.end()
-    return offset
+    """Where the character a reader counts as number ``graphemes`` (from 0) begins.
+
+    Counted like :func:`length`, a prefix at a time: ``length(text[:i])`` never exceeds
+    ``i``, so growing ``i`` by the characters still missing never overshoots, and a few
+    C-speed scans replace walking every grapheme of a long post with ``\\X``.
+    """
+    if text.isascii() or graphemes <= 0:
+        return max(0, min(graphemes, len(text)))
+    i = graphemes
+    while i < len(text):
+        missing = graphemes - length(text[:i])
+        if missing <= 0:
+            break
+        i += missing
+    # The prefix may end inside the last character it counts: take the rest of it along.
+    while i < len(text):
+        if text[i - 1] == "\u200d":  # the code point after a joiner belongs to it
+            i += 1
+        elif (m := _NON_STARTER_RE.match(text, i)) is not None:
+            i = m.end()
+        elif _is_flag_letter(text[i]) and _open_flag(text, i):
+            i += 1
+        else:
+            break
+    return min(i, len(text))
+
+
+def _is_flag_letter(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def _open_flag(text: str, i: int) -> bool:
+    """Whether the regional-indicator letters just before ``i`` hold an unpaired one."""
+    run = 0
+    while i - run > 0 and _is_flag_letter(text[i - run - 1]):
+        run += 1
+    return run % 2 == 1
 
 
 KIND = RuleKind(
