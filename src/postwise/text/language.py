@@ -16,6 +16,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 # the dev set that is as right as the high-accuracy mode (120 of 120) at 60% of the cost, and
 # the sample keeps the cost flat for long posts.
 _SAMPLE = 300
+_MAX_MARKS = 3
 
 
 @cache
@@ -30,31 +31,47 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _function_words(languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Function word → the languages (of these) it belongs to."""
+def _function_words(languages: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Function word → the positions in ``languages`` of the languages it belongs to."""
     from postwise.text.data import load_data
 
     table: dict[str, list[str]] = load_data("text", "function_words.yaml")
-    words: dict[str, list[str]] = {}
-    for lang in languages:
+    words: dict[str, list[int]] = {}
+    for i, lang in enumerate(languages):
         for word in table.get(lang, []):
-            words.setdefault(word, []).append(lang)
+            words.setdefault(word, []).append(i)
     return {w: tuple(langs) for w, langs in words.items()}
 
 
-def quick_language(folded: str, languages: tuple[str, ...]) -> str | None:
-    """Decide from function words when they point clearly to one language, else ``None``.
+@cache
+def _marks(languages: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Per language position, the letters or pairs that point to it."""
+    from postwise.text.data import load_data
 
-    Clearly: at least four function words of the winner and three times the runner-up's.
+    table: dict[str, list[str]] = load_data("text", "function_words.yaml").get("marks", {})
+    return tuple((i, tuple(table[lang])) for i, lang in enumerate(languages) if lang in table)
+
+
+def quick_language(folded: str, languages: tuple[str, ...], text: str = "") -> str | None:
+    """Decide from function words (and ``text``'s telling letters, see the data file) when
+    they point clearly to one language, else ``None``.
+
+    Clearly: at least four points for the winner and three times the runner-up's.
     """
     words = _function_words(languages)
-    counts = dict.fromkeys(languages, 0)
-    for word in _WORD_RE.findall(folded[:_SAMPLE]):
-        for lang in words.get(word, ()):
-            counts[lang] += 1
-    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
-    best, runner_up = ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if best >= 4 and best >= 3 * runner_up else None
+    counts = [0] * len(languages)
+    for langs in filter(None, map(words.get, _WORD_RE.findall(folded, 0, _SAMPLE))):
+        for i in langs:
+            counts[i] += 1
+    if text:
+        sample = text[:_SAMPLE].lower()
+        for i, marks in _marks(languages):
+            counts[i] += min(_MAX_MARKS, sum(sample.count(mark) for mark in marks))
+    ranked = sorted(counts, reverse=True)
+    best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else 0
+    if best >= 4 and best >= 3 * runner_up:
+        return languages[counts.index(best)]
+    return None
 
 
 def detect_language(text: str, languages: tuple[str, ...], folded: str | None = None) -> str | None:
@@ -68,7 +85,7 @@ def detect_language(text: str, languages: tuple[str, ...], folded: str | None = 
     if len(languages) == 1:
         return languages[0]
     if folded is not None:
-        quick = quick_language(folded, languages)
+        quick = quick_language(folded, languages, text)
         if quick is not None:
             return quick
     found = _detector(tuple(sorted(languages))).detect_language_of(text[:_SAMPLE])
