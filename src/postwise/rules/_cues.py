@@ -27,8 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
+from postwise.text.automaton import Automaton
 from postwise.text.fold import FoldedText, fold
 
 # What marks a run of non-space characters as a link or an e-mail address: a scheme, "www.",
@@ -111,14 +110,12 @@ class CueSet:
                 )
                 table.setdefault(form, []).append(entry)
         self.size = len(table)
-        self._automaton: ahocorasick.Automaton | None = None
-        if table:
-            automaton = ahocorasick.Automaton()
-            for form, found in table.items():
-                open_left = any(e.open_left for e in found)
-                automaton.add_word(form, (len(form), open_left, tuple(found)))
-            automaton.make_automaton()
-            self._automaton = automaton
+        self._automaton = Automaton(
+            {
+                form: (len(form), any(e.open_left for e in found), tuple(found))
+                for form, found in table.items()
+            }
+        )
 
     @classmethod
     def from_lexicon(
@@ -151,8 +148,6 @@ class CueSet:
 
     def find(self, text: FoldedText) -> list[Cue]:
         """Every cue in ``text``, by start offset; overlapping cues are all kept."""
-        if self._automaton is None:
-            return []
         folded = text.folded
         size = len(folded)
         found: list[Cue] = []

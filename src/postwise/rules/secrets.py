@@ -37,11 +37,11 @@ from functools import cache
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
-import ahocorasick
 from pydantic import Field
 
 from postwise.policy.model import RuleBase, RuleSettings
 from postwise.rules import Detector, FixHint, Hit, RuleKind
+from postwise.text.automaton import Automaton
 from postwise.text.data import load_data
 from postwise.text.fold import fold
 
@@ -315,10 +315,7 @@ class _Lexicon:
         for entry in extra:
             for form in _forms(entry):
                 keywords[form] = _Keyword(form, "password", False)
-        self._automaton = ahocorasick.Automaton()
-        for form, keyword in keywords.items():
-            self._automaton.add_word(form, keyword)
-        self._automaton.make_automaton()
+        self._automaton = Automaton(keywords)
 
         def words(key: str) -> list[str]:
             found = {fold(w) for lang in languages for w in data.get(key, {}).get(lang, [])}

@@ -16,8 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-import ahocorasick
-
+from postwise.text.automaton import Automaton
 from postwise.text.data import load_data
 from postwise.text.fold import FoldedText, fold
 
@@ -90,24 +89,17 @@ class TermMatcher(Generic[T]):
         inflect: bool = True,
     ) -> None:
         self._suffixes = inflection_suffixes(languages) if inflect else ()
-        automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[str, T]]] = {}
         for term, value in entries:
             for form in surface_forms(term):
                 table.setdefault(form, []).append((term, value))
-        for form, values in table.items():
-            automaton.add_word(form, (len(form), tuple(values)))
         self.size = len(table)
-        if table:
-            automaton.make_automaton()
-            self._automaton: ahocorasick.Automaton | None = automaton
-        else:
-            self._automaton = None
+        self._automaton = Automaton(
+            {form: (len(form), tuple(values)) for form, values in table.items()}
+        )
 
     def find(self, text: FoldedText) -> list[Match[T]]:
         """Leftmost-longest, non-overlapping hits on word boundaries."""
-        if self._automaton is None:
-            return []
         folded = text.folded
         candidates: list[Match[T]] = []
         for last, (length, values) in self._automaton.iter(folded):

@@ -34,8 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import ahocorasick
-
+from postwise.text.automaton import Automaton
 from postwise.text.fold import FoldedText, fold
 
 CATEGORIES = ("profanity", "insult", "slur", "demeaning")
@@ -403,21 +402,17 @@ class DisguiseMatcher:
         for lexicon in lexicons:
             self._targets = self._targets.merged(lexicon.targets)
         self.size = len(table)
-        self._automaton = ahocorasick.Automaton()
         self._root = _Node()
+        forms: dict[str, tuple[int, tuple[Word, ...]]] = {}
         for form, words in table.items():
-            self._automaton.add_word(form, (len(form), tuple(words)))
+            forms[form] = (len(form), tuple(words))
             if " " not in form:
                 self._add_to_trie(form, tuple(words))
         # One letter three times over ("iiidiot", "fuuuck") rides along in the same pass.
         for letter in "abcdefghijklmnopqrstuvwxyz":
-            if letter * 3 not in table:
-                self._automaton.add_word(letter * 3, (3, ()))
-        self._automaton.make_automaton()
-        self._classes = ahocorasick.Automaton()
-        for pattern, reading in _class_patterns():
-            self._classes.add_word(pattern, reading)
-        self._classes.make_automaton()
+            forms.setdefault(letter * 3, (3, ()))
+        self._automaton = Automaton(forms)
+        self._classes = Automaton(dict(_class_patterns()))
         # The last text read and what was found in it: two rules (respect, heat) ask about the
         # same post one after the other. Compared by identity; replaced in one assignment.
         self._last: tuple[FoldedText | None, list[WordHit]] = (None, [])
