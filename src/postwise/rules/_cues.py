@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from postwise.text.automaton import Automaton
 from postwise.text.fold import FoldedText, fold
@@ -74,8 +74,7 @@ def outside_links(cues: list[Cue], text: FoldedText) -> list[Cue]:
     return [c for c in cues if not any(s <= c.start and c.end <= e for s, e in links)]
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """One cue found: folded offsets of the whole word(s) it covers and its category."""
 
     start: int

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from postwise.rules import RuleConfigError
 from postwise.rules._cues import CueSet
@@ -68,8 +68,7 @@ _REGEX_SYNTAX = re.compile(r"[\[\]\\?^$]")
 _SPECIAL = re.compile(r"[()|]")
 
 
-@dataclass(frozen=True)
-class PatternMatch:
+class PatternMatch(NamedTuple):
     """A cue found: folded offsets of all the words it covers, its group and language."""
 
     start: int

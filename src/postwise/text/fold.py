@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 _SPECIAL = {
     **dict.fromkeys("\u2019\u2018\u02bc\u00b4`\u2032", "'"),
@@ -55,9 +56,8 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@dataclass(frozen=True)
-class Span:
-    """A half-open character range ``[start, end)``."""
+class Span(NamedTuple):
+    """A half-open character range ``[start, end)`` (a named tuple: posts make many)."""
 
     start: int
     end: int

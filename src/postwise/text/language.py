@@ -27,7 +27,8 @@ def _detector(languages: tuple[str, ...]) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# Folded text has no accents left: the function words are ASCII, and so is this scan.
+_WORD_RE = re.compile(r"[a-z]+")
 
 
 @cache
@@ -63,10 +64,16 @@ def quick_language(folded: str, languages: tuple[str, ...], text: str = "") -> s
     for langs in filter(None, map(words.get, _WORD_RE.findall(folded, 0, _SAMPLE))):
         for i in langs:
             counts[i] += 1
-    if text:
+    found = _clear_winner(counts, languages)
+    if found is None and text:
         sample = text[:_SAMPLE].lower()
         for i, marks in _marks(languages):
             counts[i] += min(_MAX_MARKS, sum(sample.count(mark) for mark in marks))
+        found = _clear_winner(counts, languages)
+    return found
+
+
+def _clear_winner(counts: list[int], languages: tuple[str, ...]) -> str | None:
     ranked = sorted(counts, reverse=True)
     best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else 0
     if best >= 4 and best >= 3 * runner_up:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from postwise.text.automaton import Automaton
 from postwise.text.data import load_data
@@ -27,8 +26,7 @@ _CAMEL_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=
 _JOINERS = (" ", "-", "")
 
 
-@dataclass(frozen=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
     """One hit: folded offsets ``[start, end)`` and the value the term was listed with."""
 
     start: int
