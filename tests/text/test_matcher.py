@@ -21,6 +21,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("het Heronproject verhuist", [("Project Heron", "Heronproject")]),
         ("batch voor #ProjectHeron", [("Project Heron", "ProjectHeron")]),
         ("PROJECT HERON kickoff", [("Project Heron", "PROJECT HERON")]),
+        ("klart för projektet Heron nu", [("Project Heron", "projektet Heron")]),
+        ("het project-Heron team", [("Project Heron", "project-Heron")]),
+        ("the Heron projects' budget", [("Project Heron", "Heron projects")]),
+        ("Heronprojektets tidplan", [("Project Heron", "Heronprojektets")]),
         ("our LH 417 poster", [("LH-417", "LH 417")]),
         ("stabiliteten för lh417", [("LH-417", "lh417")]),
         ("LH-417 fase 2", [("LH-417", "LH-417")]),
@@ -42,6 +46,7 @@ def test_terms_match_in_real_surface_forms(text: str, expected: list[tuple[str, 
         "Grey heron at the Kromme Rijn #heron",  # the bare core of a code name is not the name
         "Lumoraxyz is something else",  # no hit inside a longer word
         "flh417x",
+        "projectheronx and xheronproject",  # a head does not make a longer word the name
         "velyrakonst",  # not an inflection
     ],
 )
