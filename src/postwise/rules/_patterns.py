@@ -28,9 +28,9 @@ one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from postwise.rules import RuleConfigError
@@ -84,8 +84,22 @@ class _Pattern:
     language: str
     phrase: str
     ignore: bool
-    lead: str | None  # regex sources, compiled on first use: most cues never get that far
-    tail: str | None
+    # Writes the regex sources of the words before and after the anchor. Run on first use:
+    # most cues never get that far, and writing them all made compiling a policy slow.
+    write: Callable[[], tuple[str | None, str | None]] = field(repr=False, compare=False)
+
+    @cached_property
+    def sources(self) -> tuple[str | None, str | None]:
+        """The regex sources of the lead and the tail (``None``: nothing to check there)."""
+        return self.write()
+
+    @cached_property
+    def regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        lead, tail = self.sources
+        return (
+            None if lead is None else _compiled(lead),
+            None if tail is None else _compiled(tail),
+        )
 
 
 class CuePatterns:
@@ -152,16 +166,17 @@ class CuePatterns:
         for cue in self._cues.find(text):
             pattern = self._patterns[int(cue.category)]
             start, end = cue.start, cue.end
-            if pattern.lead is not None:
+            lead_re, tail_re = pattern.regexes
+            if lead_re is not None:
                 window = max(0, start - LOOKBACK)
                 for end_mark in (". ", "! ", "? "):  # a cue may start at the mark, not before
                     window = max(window, folded.rfind(end_mark, window, start))
-                lead = _compiled(pattern.lead).search(folded, window, start)
+                lead = lead_re.search(folded, window, start)
                 if lead is None:
                     continue
                 start = lead.start()
-            if pattern.tail is not None:
-                tail = _compiled(pattern.tail).match(folded, end)
+            if tail_re is not None:
+                tail = tail_re.match(folded, end)
                 if tail is None:
                     continue
                 end = tail.end()
@@ -196,22 +211,29 @@ class CuePatterns:
             # It names what the organisation has not listed (no competitors, no prescription
             # products): the cue can never match, which is no reason to refuse the policy.
             return []
-        lead = tail = None
-        if first > 0:
-            source = self._sequence(tokens[:first], gap, classes, phrase, trailing_joint=True)
-            if tokens[0][:1].isalnum() or tokens[0][:1] in "({":
-                source = r"(?<!\w)" + source  # a lead starts at the start of a word
-            lead = source + r"\Z"
-        if last < len(tokens):
-            rest = tokens[last:]
-            source = self._sequence(rest, gap, classes, phrase, leading_joint=True)
-            if not rest[-1].endswith("*") and not rest[-1].startswith(_GAP_MARK):
-                source += r"(?!\w)"
-            tail = source
         if any("*" in form.strip("*") for form in forms):
             raise ValueError(f"cue {phrase!r}: '*' only at the edges of its plain words")
+
+        def write() -> tuple[str | None, str | None]:
+            lead = tail = None
+            if first > 0:
+                source = self._sequence(tokens[:first], gap, classes, phrase, trailing_joint=True)
+                if tokens[0][:1].isalnum() or tokens[0][:1] in "({":
+                    source = r"(?<!\w)" + source  # a lead starts at the start of a word
+                lead = source + r"\Z"
+            if last < len(tokens):
+                rest = tokens[last:]
+                source = self._sequence(rest, gap, classes, phrase, leading_joint=True)
+                if not rest[-1].endswith("*") and not rest[-1].startswith(_GAP_MARK):
+                    source += r"(?!\w)"
+                tail = source
+            return lead, tail
+
+        pattern = _Pattern(group, language, phrase, ignore, write)
+        if language == "*":
+            pattern.regexes  # noqa: B018 - a policy's own cue is checked when the policy compiles
         index = str(len(self._patterns))
-        self._patterns.append(_Pattern(group, language, phrase, ignore, lead, tail))
+        self._patterns.append(pattern)
         return [(form, index) for form in forms]
 
     def _sequence(
@@ -585,9 +607,10 @@ def lexicon_problems(
         words = _PLACEHOLDER.sub("", re.sub(r"<[a-z_]+>", "", pattern.phrase))
         if _REGEX_SYNTAX.search(words):
             problems.append(f"cue {pattern.phrase!r}: regex syntax outside a <class> is literal")
-        for source in (pattern.lead, pattern.tail):
-            try:
-                _compiled(source or "")
-            except re.error as exc:
-                problems.append(f"cue {pattern.phrase!r}: {exc}")
+        try:
+            pattern.regexes  # noqa: B018 - writing and compiling them is the check
+        except ValueError as exc:  # a class or a name the cue does not know
+            problems.append(str(exc))
+        except re.error as exc:
+            problems.append(f"cue {pattern.phrase!r}: {exc}")
     return problems
