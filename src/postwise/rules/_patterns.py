@@ -56,6 +56,8 @@ _GAP_MARK = "..."
 _GAP_RE = re.compile(r"\.\.\.(\d*)")
 # A class glued to the end of a word ("in<end>") becomes its own token, joined without space.
 _GLUE = "\x00"
+# A token written out as it stands: one word, maybe with inner apostrophes or hyphens.
+_PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _GLUED_CLASS = re.compile(r"^([^<]+?)(<[a-z_]+>)$")
 # Between the words of a gap: anything but a word character or the end of a sentence.
 _SEP = r"[^\w.!?]+"
@@ -86,19 +88,26 @@ class _Pattern:
     ignore: bool
     # Writes the regex sources of the words before and after the anchor. Run on first use:
     # most cues never get that far, and writing them all made compiling a policy slow.
-    write: Callable[[], tuple[str | None, str | None]] = field(repr=False, compare=False)
+    write: Callable[[], tuple[str | None, str | None, tuple[str, ...]]] = field(
+        repr=False, compare=False
+    )
 
     @cached_property
     def sources(self) -> tuple[str | None, str | None]:
         """The regex sources of the lead and the tail (``None``: nothing to check there)."""
-        return self.write()
+        lead, tail, _ = self.write()
+        return lead, tail
 
     @cached_property
-    def regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        lead, tail = self.sources
+    def regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]]:
+        """The lead and tail compiled, and the plain words the lead cannot do without: a
+        lead is searched for backwards over a whole window, so a window that lacks one of
+        them is passed over without running the regex (most are)."""
+        lead, tail, needs = self.write()
         return (
             None if lead is None else _compiled(lead),
             None if tail is None else _compiled(tail),
+            needs,
         )
 
 
@@ -166,11 +175,13 @@ class CuePatterns:
         for cue in self._cues.find(text):
             pattern = self._patterns[int(cue.category)]
             start, end = cue.start, cue.end
-            lead_re, tail_re = pattern.regexes
+            lead_re, tail_re, needs = pattern.regexes
             if lead_re is not None:
                 window = max(0, start - LOOKBACK)
                 for end_mark in (". ", "! ", "? "):  # a cue may start at the mark, not before
                     window = max(window, folded.rfind(end_mark, window, start))
+                if needs and any(folded.find(word, window, start) < 0 for word in needs):
+                    continue
                 lead = lead_re.search(folded, window, start)
                 if lead is None:
                     continue
@@ -214,7 +225,7 @@ class CuePatterns:
         if any("*" in form.strip("*") for form in forms):
             raise ValueError(f"cue {phrase!r}: '*' only at the edges of its plain words")
 
-        def write() -> tuple[str | None, str | None]:
+        def write() -> tuple[str | None, str | None, tuple[str, ...]]:
             lead = tail = None
             if first > 0:
                 source = self._sequence(tokens[:first], gap, classes, phrase, trailing_joint=True)
@@ -227,7 +238,8 @@ class CuePatterns:
                 if not rest[-1].endswith("*") and not rest[-1].startswith(_GAP_MARK):
                     source += r"(?!\w)"
                 tail = source
-            return lead, tail
+            needs = tuple(t for t in tokens[:first] if _PLAIN_TOKEN.fullmatch(t))
+            return lead, tail, needs
 
         pattern = _Pattern(group, language, phrase, ignore, write)
         if language == "*":
