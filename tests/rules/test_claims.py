@@ -432,6 +432,91 @@ def test_casual_and_negated_uses_are_not_claims(
             "Lumora shares at 300 kr now, 450 kr before the year is out.",
             [("prediction", "450 kr before the year is out")],
         ),
+        (
+            "Swedish: better than every other compound-named medicine",
+            "Lumora är bättre än alla andra migränmediciner.",
+            [("superiority", "bättre än alla andra migränmediciner")],
+        ),
+        (
+            "Swedish: beats every other nasal spray",
+            "Lumora slår alla andra nässprayer på marknaden.",
+            [("superiority", "slår alla andra nässprayer")],
+        ),
+        (
+            "Dutch: beats every other migraine medicine",
+            "Lumora verslaat alle andere migrainemiddelen.",
+            [("superiority", "verslaat alle andere migrainemiddelen")],
+        ),
+        (
+            "beats every other nasal spray",
+            "Lumora beats all other nasal sprays on the market.",
+            [("superiority", "beats all other nasal sprays")],
+        ),
+        (
+            "Dutch: a time between the verb and the move",
+            "De koers van Lumora gaat na de jaarcijfers door het dak.",
+            [("prediction", "De koers van Lumora gaat na de jaarcijfers door het dak")],
+        ),
+        (
+            "Swedish: a time between the verb and the move",
+            "Lumora-aktien kommer efter rapporten att rusa.",
+            [("prediction", "Lumora-aktien kommer efter rapporten att rusa")],
+        ),
+        (
+            "an adverb between the verb and the move",
+            "Lumora stock will definitely double.",
+            [("prediction", "Lumora stock will definitely double")],
+        ),
+        (
+            "a case won for sure",
+            "Sue them in small claims court and you will win.",
+            [("guarantee", "court and you will win")],
+        ),
+        (
+            "the law fully on your side",
+            "Don't pay that fine, the law is 100% on your side.",
+            [("guarantee", "the law is 100% on your side")],
+        ),
+        (
+            "Swedish: a case won for sure",
+            "Stäm dem i tingsrätten, du kommer att vinna.",
+            [("guarantee", "Stäm dem i tingsrätten, du kommer att vinna")],
+        ),
+        (
+            "Dutch: a case won for sure",
+            "Sleep ze voor de rechter, dat win je gegarandeerd.",
+            [("guarantee", "win je gegarandeerd")],
+        ),
+        (
+            "a claim next to an idiom that is no prohibition",
+            "Lumora is risk-free, you can't say that about any other fund.",
+            [("risk", "risk-free")],
+        ),
+        (
+            "Swedish: a claim next to an idiom that is no prohibition",
+            "Lumora är helt riskfritt, det kan man inte säga om andra fonder.",
+            [("risk", "helt riskfritt")],
+        ),
+        (
+            "Dutch: a claim next to an idiom that is no prohibition",
+            "Lumora is zonder risico, dat kun je niet zeggen van andere fondsen.",
+            [("risk", "zonder risico")],
+        ),
+        (
+            "a forecast about gold",
+            "The gold price can only go up.",
+            [("prediction", "can only go up")],
+        ),
+        (
+            "Swedish: a forecast about gold",
+            "Guldpriset kan bara gå uppåt.",
+            [("prediction", "kan bara gå uppåt")],
+        ),
+        (
+            "Dutch: a forecast about bitcoin",
+            "Mijn bitcoin gaat verdubbelen.",
+            [("prediction", "gaat verdubbelen")],
+        ),
     ],
 )
 def test_more_kinds_of_claims_are_found(
@@ -503,6 +588,52 @@ def test_more_kinds_of_claims_are_found(
             "Lumora shares were the best performers on the exchange last year.",
         ),
         ("Swedish: last year's winner", "Lumora-aktien var börsens vinnare förra året."),
+        ("a team, not a product", "Our team beats all other teams at the quiz."),
+        ("Swedish: a grandmother, not a product", "Min mormor slår alla andra på korsord."),
+        (
+            "Dutch: a daughter, not a product",
+            "Mijn dochter verslaat alle andere kinderen met schaken.",
+        ),
+        ("Dutch: a move denied", "De koers van Lumora gaat na de jaarcijfers niet door het dak."),
+        ("Swedish: a move denied", "Lumora-aktien kommer inte att rusa efter rapporten."),
+        (
+            "Dutch: a proportion, not a share",
+            "Het aandeel vrouwen in de top zal de komende jaren verdubbelen.",
+        ),
+        ("Dutch: attendance, not a share", "Het aantal deelnemers gaat na de zomer verdubbelen!"),
+        (
+            "Swedish: attendance, not a share",
+            "Antalet deltagare kommer efter sommaren att fördubblas.",
+        ),
+        ("a case that may be won", "If you win the case, they may appeal."),
+        ("a raffle", "Enter the raffle and you will win a prize!"),
+        ("on your side as a friend", "I'm 100% on your side, love."),
+        ("Swedish: a case that may be won", "Om du vinner målet kan motparten överklaga."),
+        (
+            "Dutch: a case that may be won",
+            "Als je de zaak wint, kan de tegenpartij in beroep gaan.",
+        ),
+        (
+            "a rule that forbids the claim",
+            "FINRA rules don't let you promise 'guaranteed returns' to the public.",
+        ),
+        (
+            "Swedish: a rule that forbids the claim",
+            "I läkemedelsreklam får man aldrig påstå att ett läkemedel är 'helt riskfritt'.",
+        ),
+        (
+            "Dutch: a rule that forbids the claim",
+            "Je mag nooit beweren dat een middel 'zonder risico' is.",
+        ),
+        (
+            "Swedish: a backdrop, not a fund",
+            "Vi har fond på väggen. Det kan bara gå uppåt härifrån!",
+        ),
+        ("a charity fund", "Our charity fund will double next year thanks to donors."),
+        (
+            "Dutch: a research fund",
+            "Ons fonds voor onderzoek zal volgend jaar verdubbelen dankzij donaties.",
+        ),
     ],
 )
 def test_claims_criticised_reported_asked_or_in_the_past_are_not_made(
