@@ -138,6 +138,15 @@ def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
             "I think they are idiots",
             ["idiots"],
         ),
+        (
+            "short of brains, in a list of faults",
+            "Sales reps are all the same: overpaid, underbrained and lazy.",
+            ["underbrained"],
+        ),
+        ("short of brains, before people", "Those pea-brained managers again.", ["pea-brained"]),
+        ("Swedish: a hen's brain", "Chefen är en hönshjärna.", ["hönshjärna"]),
+        ("Dutch: a hen's brain", "Die managers zijn kippenbreinen.", ["kippenbreinen"]),
+        ("Dutch: a disguised lullo", "Gladde l*llo's bij Corvantis.", ["l*llo"]),
     ],
 )
 def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]) -> None:
@@ -207,6 +216,9 @@ def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]
         ("an incompetent heart valve", "When the valves are incompetent, blood flows back."),
         ("invertebrates", "Maneter är ryggradslösa djur."),
         ("Dutch chatting", "We zaten gezellig te lullen bij de koffie."),
+        ("feeling short of brains oneself", "I felt pea-brained this morning, no coffee yet."),
+        ("one's own hen's brain (sv)", "Min hönshjärna glömde mötet igen."),
+        ("one's own hen's brain (nl)", "Mijn kippenbrein vergat de vergadering weer."),
         # Self-mockery is no disrespect to anyone
         ("calling yourself an idiot", "I'm such an idiot, left my laptop on the train again."),
         ("feeling like an amateur on stage", "Felt like a total amateur on stage, but it went ok."),
