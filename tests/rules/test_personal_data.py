@@ -397,6 +397,31 @@ def test_health_details_about_someone_else_are_found(
             "Mijn schoonvader ligt op de IC na een hartinfarct.",
             "ligt op de ic",
         ),
+        (
+            "Dutch: in hospital, an adverbial before it",
+            "Onze collega Sanne de Wit ligt sinds gisteren in het ziekenhuis.",
+            "in het ziekenhuis",
+        ),
+        (
+            "Swedish: in hospital, 'i går' before it",
+            "Min kollega Anna Berg ligger sedan i går på sjukhuset.",
+            "på sjukhuset",
+        ),
+        (
+            "an allergic reaction",
+            "My colleague Omar had a nasty allergic reaction last night.",
+            "allergic reaction",
+        ),
+        (
+            "Swedish: anaphylactic shock",
+            "Vår granne Birgitta fick en anafylaktisk chock i helgen.",
+            "anafylaktisk chock",
+        ),
+        (
+            "Dutch: an allergic reaction",
+            "Onze collega Bram kreeg een allergische reactie op de prik.",
+            "allergische reactie",
+        ),
     ],
 )
 def test_a_broad_range_of_conditions_treatments_and_stays_is_health(
@@ -511,6 +536,10 @@ def test_health_words_that_are_topics_places_or_idioms_raise_nothing(
         ("a product for a condition", "Anna Berg won the innovation award for our diabetes app!"),
         ("an unnamed visitor", "One visitor told me she has had cancer twice."),
         ("Swedish slang 'sjukt bra'", "Sara Ek är sjukt bra på Excel."),
+        ("the author's own allergic reaction", "I had an allergic reaction to the plasters."),
+        ("Dutch: the author's own reaction", "Ik had een allergische reactie op pinda's."),
+        ("Swedish: a hospital as a workplace", "Anna Berg jobbar på sjukhuset i Lund."),
+        ("English 'I' after a name", "Anna Berg and I met on the train; I was in hospital."),
         ("Dutch slang 'ziek goed'", "Dat was ziek goed, Kees Jansen!"),
         ("an awareness day with names", "World Cancer Day: Anna Berg and Tom Lee explain."),
         ("a list of topics", "Vår kollega Anna forskar om cancer och leukemi."),

@@ -63,6 +63,9 @@ class People:
         langs = tuple(languages)
         self._relations = PhraseSet({lang: _relations(data[lang]) for lang in langs}, langs)
         self._first = frozenset(fold(w) for lang in langs for w in data[lang]["first"])
+        # English "I" is a preposition in Swedish and Dutch ("i går", "i helgen"): it points
+        # at the author only in capitals.
+        self._capitals_only = frozenset(fold(w) for w in data.get("first_in_capitals", []))
         self._third = frozenset(fold(w) for lang in langs for w in data[lang]["third"])
         self._not_names = frozenset(fold(w) for w in data["not_names"])
         self._relation_nouns = frozenset(
@@ -95,8 +98,12 @@ class People:
     def relations(self, text: FoldedText) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self._relations.find(text)]
 
-    def pronoun(self, word: str) -> Marker | None:
+    def pronoun(self, word: str, original: str | None = None) -> Marker | None:
+        """The person ``word`` (folded) points at; ``original``, the word as written, decides
+        for a word that is first person only in capitals ("I", not Swedish "i")."""
         if word in self._first:
+            if word in self._capitals_only and (original is None or not original.isupper()):
+                return None
             return "first"
         if word in self._third:
             return "third"
@@ -236,7 +243,7 @@ class PostPeople:
         )
         inside = SpanSet((r.start, r.end) for r in refs)
         for start, end, word in self._text.words:
-            marker = self._people.pronoun(word)
+            marker = self._people.pronoun(word, self._text.excerpt(start, end))
             if marker and not inside.overlaps(start, end):
                 refs.append(Reference(start, end, marker))
         return sorted(refs, key=lambda r: r.start)
@@ -260,7 +267,7 @@ class PostPeople:
                 return False
             if relations.overlaps(word_start, word_end):
                 return False
-            marker = self._people.pronoun(word)
+            marker = self._people.pronoun(word, word)
             if marker is not None:
                 return marker == "first"
             i -= 1
@@ -321,7 +328,7 @@ class PostPeople:
         window = self._text.excerpt(low, start)
         for m in reversed(list(_TOKEN_RE.finditer(window))):
             word = m.group()
-            marker = self._people.pronoun(fold(word))
+            marker = self._people.pronoun(fold(word), word)
             if marker is not None:
                 return marker
             if self._people.is_name_word(word):
