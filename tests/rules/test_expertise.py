@@ -300,7 +300,7 @@ def test_look_alikes_are_not_advice(policy: CompiledPolicy, note: str, text: str
             "Dutch: before going to sleep",
             "Zentrava kun je beter voor het slapengaan innemen.",
             "medical",
-            "kun je beter voor het slapengaan innemen",
+            "Zentrava kun je beter voor het slapengaan innemen",
         ),
         (
             "keep going despite a rash",
@@ -1068,6 +1068,311 @@ def test_more_ways_of_giving_advice_or_speaking_for_the_organisation_are_found(
     ],
 )
 def test_more_look_alikes_stay_quiet(policy: CompiledPolicy, note: str, text: str) -> None:
+    assert found(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "domain", "excerpt"),
+    [
+        (
+            "putting people off the doctor",
+            "Feverish kid? Don't bother calling the doctor, just give Calpol.",
+            "medical",
+            "Don't bother calling the doctor",
+        ),
+        (
+            "skipping the GP",
+            "Skip the GP, it's only a migraine.",
+            "medical",
+            "Skip the GP",
+        ),
+        (
+            "Swedish: no point going to the health centre",
+            "Ingen idé att gå till vårdcentralen för sånt, det går över.",
+            "medical",
+            "Ingen idé att gå till vårdcentralen",
+        ),
+        (
+            "Dutch: no need for the GP",
+            "Je hoeft echt niet naar de huisarts met zo'n verkoudheid.",
+            "medical",
+            "Je hoeft echt niet naar de huisarts",
+        ),
+        (
+            "alternating two medicines",
+            "Alternate paracetamol and ibuprofen if the fever won't drop.",
+            "medical",
+            "Alternate paracetamol and ibuprofen",
+        ),
+        (
+            "Swedish: alternating two medicines",
+            "Varva Alvedon och Ipren om febern inte går ner.",
+            "medical",
+            "Varva Alvedon och Ipren",
+        ),
+        (
+            "Dutch: alternating two medicines",
+            "Wissel paracetamol en ibuprofen af als de koorts niet zakt.",
+            "medical",
+            "Wissel paracetamol en ibuprofen",
+        ),
+        (
+            "an amount at a moment, without a verb",
+            "Two tablets of paracetamol before bed and you'll sleep like a baby.",
+            "medical",
+            "Two tablets of paracetamol before bed",
+        ),
+        (
+            "Swedish: an amount at a moment",
+            "400 mg Ipren före maten, det funkar alltid.",
+            "medical",
+            "400 mg Ipren före maten",
+        ),
+        (
+            "Dutch: an amount at a moment",
+            "Twee tabletten paracetamol voor het slapen, dan slaap je als een roos.",
+            "medical",
+            "Twee tabletten paracetamol voor het slapen",
+        ),
+        (
+            "Swedish: more often than the label",
+            "Nezeril kan du ta fyra gånger om dagen i stället för två.",
+            "medical",
+            "Nezeril kan du ta fyra gånger om dagen i stället för två",
+        ),
+        (
+            "Dutch: more often than the label, a spray",
+            "Otrivin kun je gerust vier keer per dag spuiten in plaats van twee.",
+            "medical",
+            "Otrivin kun je gerust vier keer per dag spuiten in plaats van twee",
+        ),
+        (
+            "everything into a kind of share",
+            "Put everything into small caps this year.",
+            "financial",
+            "Put everything into small caps",
+        ),
+        (
+            "Swedish: everything on gold",
+            "Lägg allt på guld i år.",
+            "financial",
+            "Lägg allt på guld",
+        ),
+        (
+            "Dutch: savings into property",
+            "Zet al je spaargeld in vastgoed.",
+            "financial",
+            "Zet al je spaargeld in vastgoed",
+        ),
+        (
+            "buying while cheap, in a post about the organisation",
+            "Lumora will fly after the report. Load up now while it's still cheap.",
+            "financial",
+            "Load up now while it's still cheap",
+        ),
+        (
+            "Swedish: buying while cheap, about the organisation",
+            "Lumora-aktien rusar. Köp nu medan den är billig!",
+            "financial",
+            "Köp nu medan den är billig",
+        ),
+        (
+            "Dutch: buying while cheap, about the organisation",
+            "Lumora zit in de lift. Koop nu het nog goedkoop is!",
+            "financial",
+            "Koop nu het nog goedkoop is",
+        ),
+        (
+            "Dutch: getting in while one can",
+            "Stap in nu het nog kan!",
+            "financial",
+            "Stap in nu het nog kan",
+        ),
+        (
+            "someone will get you in before the round",
+            "Mention my name, he'll get you in before the next round.",
+            "financial",
+            "he'll get you in before the next round",
+        ),
+        (
+            "telling people to sue",
+            "Sue your landlord for that, seriously.",
+            "legal",
+            "Sue your landlord for",
+        ),
+        (
+            "Swedish: telling people to sue",
+            "Stäm hyresvärden direkt.",
+            "legal",
+            "Stäm hyresvärden direkt",
+        ),
+        (
+            "Dutch: telling people to go to court",
+            "Daag je verhuurder gewoon voor de kantonrechter.",
+            "legal",
+            "Daag je verhuurder gewoon voor de kantonrechter",
+        ),
+        (
+            "withholding part of the rent",
+            "You can just withhold half of your rent until they fix it.",
+            "legal",
+            "You can just withhold half of your rent",
+        ),
+        (
+            "Swedish: withholding part of the rent, inverted",
+            "Kan du lugnt hålla inne halva hyran tills de fixar värmen.",
+            "legal",
+            "Kan du lugnt hålla inne halva hyran",
+        ),
+        (
+            "Dutch: withholding part of the rent",
+            "Dan mag je gewoon de helft van je huur inhouden.",
+            "legal",
+            "mag je gewoon de helft van je huur inhouden",
+        ),
+        (
+            "the organisation's decision in the first person",
+            "We at Lumora have decided to close the Leeds site.",
+            "on_behalf",
+            "We at Lumora have decided to",
+        ),
+        (
+            "a decision as a company",
+            "We have decided as a company to stop selling in Norway.",
+            "on_behalf",
+            "We have decided as a company to",
+        ),
+        (
+            "Swedish: the organisation's decision",
+            "Vi på Lumora har bestämt att stänga lagret i Jönköping.",
+            "on_behalf",
+            "Vi på Lumora har bestämt",
+        ),
+        (
+            "Dutch: a decision as a company",
+            "Wij hebben als bedrijf besloten de prijzen te verlagen.",
+            "on_behalf",
+            "Wij hebben als bedrijf besloten",
+        ),
+    ],
+)
+def test_care_schedules_savings_suits_and_decisions_are_found(
+    policy: CompiledPolicy, note: str, text: str, domain: str, excerpt: str
+) -> None:
+    """Putting people off the doctor, home-made schedules, all savings into one asset, telling
+    people to sue, and announcing the organisation's decisions, in en/sv/nl."""
+    hits = found(policy, text)
+    assert [(f.data["domain"], f.excerpt) for f in hits][:1] == [(domain, excerpt)], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        (
+            "one's own choice not to see the doctor",
+            "I didn't bother calling the doctor and it cleared up by itself.",
+        ),
+        (
+            "Swedish: one's own choice not to see the doctor",
+            "Jag orkade inte gå till vårdcentralen, men det gick över.",
+        ),
+        (
+            "Dutch: one's own choice not to see the doctor",
+            "Ik ben niet naar de huisarts gegaan, het ging vanzelf over.",
+        ),
+        (
+            "alternating places, not medicines",
+            "We alternate between the office and home every week.",
+        ),
+        (
+            "Swedish: alternating places",
+            "Vi varvar jobb på kontoret och hemma.",
+        ),
+        (
+            "Dutch: alternating places",
+            "We wisselen thuiswerken en kantoor af.",
+        ),
+        (
+            "one's own amount at a moment",
+            "I took 800 mg ibuprofen before bed and slept fine.",
+        ),
+        (
+            "Swedish: one's own amount",
+            "Jag tog 400 mg Ipren före maten igår.",
+        ),
+        (
+            "Dutch: one's own amount",
+            "Ik nam 500 mg paracetamol voor het slapen.",
+        ),
+        (
+            "more often at the gym",
+            "I go to the gym four times a week instead of twice.",
+        ),
+        (
+            "Swedish: more often at the gym",
+            "Jag tränar fyra gånger i veckan i stället för två.",
+        ),
+        (
+            "Dutch: more often at the gym",
+            "Ik sport vier keer per week in plaats van twee.",
+        ),
+        (
+            "gold jewellery",
+            "Buy her a gold necklace for her birthday.",
+        ),
+        (
+            "Swedish: everything on the table",
+            "Lägg allt på bordet så vi ser vad vi har.",
+        ),
+        (
+            "Dutch: everything in the cupboard",
+            "Zet al je spullen in de kast.",
+        ),
+        (
+            "a sale in a shop",
+            "Buy now while you can, the sale ends Sunday!",
+        ),
+        (
+            "Swedish: a sale in a shop",
+            "Köp nu medan du kan, rean slutar på söndag!",
+        ),
+        (
+            "Dutch: a sale in a shop",
+            "Koop nu zolang het nog kan, de uitverkoop stopt zondag!",
+        ),
+        (
+            "a joke with sue",
+            "Sue me, I like pineapple on pizza.",
+        ),
+        (
+            "Dutch: complaining, not suing",
+            "Klaag niet zo, het is maandag.",
+        ),
+        (
+            "Dutch: one's own choice not to sue",
+            "Ik ga de verhuurder niet voor de rechter slepen, te veel gedoe.",
+        ),
+        (
+            "pride in the team, no decision",
+            "We at Lumora are proud of our team.",
+        ),
+        (
+            "Swedish: pride in the team",
+            "Vi på Lumora är stolta över vårt team.",
+        ),
+        (
+            "a team's own decision",
+            "We have decided as a team to run the marathon together.",
+        ),
+        (
+            "Dutch: a team's own decision",
+            "Wij hebben als team besloten om samen te lunchen.",
+        ),
+    ],
+)
+def test_near_misses_of_care_schedules_savings_suits_and_decisions_stay_quiet(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
     assert found(policy, text) == [], note
 
 
