@@ -17,12 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
-from typing import Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
-import holidays
 from pydantic import BeforeValidator
 
 from postwise.policy.model import Weekday
+
+if TYPE_CHECKING:
+    import holidays
 
 WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
 """``mon`` … ``sun``, in the order of :meth:`datetime.date.weekday`."""
@@ -128,6 +130,8 @@ class HolidayCalendar:
 
 
 def _country(code: str, year: int | None = None) -> holidays.HolidayBase:
+    import holidays  # only policies that name a holiday calendar need it: not at start-up
+
     country, _, subdiv = code.strip().upper().partition("-")
     return holidays.country_holidays(country, subdiv=subdiv or None, years=year)
 
