@@ -87,6 +87,12 @@ UNDISCLOSED = [
     ("a rep who visits, not the author's job", "My Lumora rep dropped by the pharmacy today."),
     ("a customer, not a job title", "As a Lumora customer I'm happy with the service."),
     ("a salesperson who visits (sv)", "Min Lumora-säljare kom förbi i dag."),
+    ("a visit, not a job: I'm at … today", "I'm at Lumora today for a workshop."),
+    ("a booth, not a job", "I'm at the Lumora booth at ESC, come by!"),
+    ("a partner, not a colleague", "We work closely with Lumora on adherence."),
+    ("a partner, not a colleague (sv)", "Vi jobbar med Lumora sedan i höstas."),
+    ("a partner, not a colleague (nl)", "We werken samen met Lumora aan een pilot."),
+    ("others who work there", "They both work at Lumora and love it."),
 ]
 
 # (note, text, profile): the tie is said in the post, or the profile covers a plain mention.
@@ -176,6 +182,15 @@ DISCLOSED = [
     ("greetings from the team (nl)", "Groeten van het hele team van Lumora!", False),
     ("allowed to work there, verb last (nl)", "Ik ben blij dat ik bij Lumora mag werken.", False),
     ("been with the organisation since", "I've been with Lumora since 2018.", False),
+    ("we work together at", "Get well soon, Jonas! We work together at Lumora.", False),
+    ("we both work for", "We both work for Lumora Health, so we're biased.", False),
+    ("we're colleagues at", "We're colleagues at Lumora and miss you.", False),
+    ("vi jobbar båda på", "Krya på dig! Vi jobbar båda på Lumora och saknar dig.", False),
+    ("vi är kollegor på", "Vi är kollegor på Lumora sedan 2020.", False),
+    ("we werken allebei bij", "Beterschap! We werken allebei bij Lumora.", False),
+    ("we zijn collega's bij", "We zijn collega's bij Lumora en missen je.", False),
+    ("(yes, I'm at …)", "Try the new expense tool (yes, I'm at Lumora): slow.", False),
+    ("I'm at … myself", "I'm at Lumora myself, so take this with a pinch of salt.", False),
     ("a job title after the name", "As a Lumora pharmacist I hear this question a lot.", False),
     ("a job title, then here", "Lumora nurse here: please read the leaflet first.", False),
     ("a job title in a compound (sv)", "Som Lumora-apotekare får jag ofta den frågan.", False),
@@ -216,6 +231,11 @@ DISCLOSED = [
     ),
     ("profile: with the product at a fair (sv)", "Med CareLoop på mässan i tre dagar.", True),
     ("profile: with the product to a fair (nl)", "Met CareLoop naar de beurs in Utrecht.", True),
+    (
+        "profile: the employer's canteen ahead of any other",
+        "Lumora's canteen is better than any other in town.",
+        True,
+    ),
 ]
 
 # (note, text): the profile names the employer, but the post praises or compares.
@@ -269,6 +289,9 @@ BEYOND_PROFILE = [
     ("a product for you", "Always forgetting your tablets? CareLoop is for you."),
     ("a product for you (sv)", "Glömmer du alltid dina tabletter? Då är CareLoop något för dig."),
     ("a product for you (nl)", "Vergeet je altijd je tabletten? Dan is CareLoop iets voor jou."),
+    ("ahead of any other", "Respiqo is out in May. Works faster than any other inhaler."),
+    ("ahead of all others (sv)", "CareLoop finns nu. Smidigare än alla andra appar."),
+    ("ahead of any other brand (nl)", "CareLoop: snel, gegarandeerd. Beter dan elk ander merk."),
 ]
 
 

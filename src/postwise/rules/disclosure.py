@@ -6,7 +6,8 @@ there. A disclosure is one of the organisation's disclosure tags (``#LumoraEmplo
 statement in the author's words, in English, Swedish or Dutch: "I work at Lumora", "my team
 at Lumora", "as a nurse advisor at Lumora", "(yes, I work there)", "jag jobbar själv på
 Lumora", "som CFO på Lumora", "oss på Lumora", "ik werk bij Lumora", "als medewerker van
-Lumora", "ik werk er zelf", "I'm a nurse and work at Lumora", "First day at Lumora!". When
+Lumora", "ik werk er zelf", "I'm a nurse and work at Lumora", "First day at Lumora!", "we
+both work at Lumora", "vi är kollegor på Lumora", "(yes, I'm at Lumora)". When
 the author's profile names the employer, a plain mention of the organisation or its
 products is covered by that; praise of a product ("my favourite app", "give it a go",
 "works wonders"), a testimonial or benefit claim ("gave me my life back", "tack vare
@@ -63,6 +64,8 @@ _SIGNALS = ("endorse", "praise", "compare", "disparage")
 # comes first ("amazing new CareLoop"); "Great day at the CareLoop stand" praises the day.
 _PRAISE_BEFORE_WORDS = 1
 _WORD = r"[^\W_][\w'-]*"
+# After a name that closes its clause: "(yes, I'm at Lumora)", "I'm at Lumora. Ask me".
+_CLAUSE_END = r"|\s*(?:[).,;:!?—–]|\s-\s|$)"
 # The message for a post without any disclosure, by what its first mention names.
 _DETAIL = {"organisation": "employer", "product": "default", "competitor": "competitor"}
 
@@ -403,7 +406,7 @@ class Affiliation:
                     )
                 )
             last = lang.get("verb_last") or {}
-            if last.get("verbs"):
+            if last.get("verbs") and last.get("subjects"):
                 verb_last.append(
                     (
                         Leads.of(
@@ -415,7 +418,10 @@ class Affiliation:
                                 max_gap=int(last["gap"]),
                             )
                         ),
-                        re.compile(rf"\s+{_alternation(last['verbs'])}(?![\w'])"),
+                        re.compile(
+                            rf"\s+{_alternation(last['verbs'])}(?![\w'])"
+                            + (_CLAUSE_END if last.get("clause_end") else "")
+                        ),
                     )
                 )
             groups = lang.get("roles") or []
