@@ -159,6 +159,32 @@ def test_keys_and_tokens_of_known_shapes_are_found_and_masked(
             "My new password is ThisIsMyPassword and I love it",
             "ThisIsMyPassword",
         ),
+        (
+            "a door code given in the next clause as 'new one'",
+            "Door code for the Lund office changed today, new one is 5831 — see you Friday",
+            "5831",
+        ),
+        ("a Swedish door code as 'nya'", "Portkoden till kontoret är bytt, nya: 5831.", "5831"),
+        (
+            "a Dutch door code as 'de nieuwe'",
+            "De deurcode van het kantoor is veranderd, de nieuwe is 5831.",
+            "5831",
+        ),
+        (
+            "a Swedish password set off by commas",
+            "Jag fick ett tillfälligt lösenord, Hosta!Vinter44, men det funkade inte.",
+            "Hosta!Vinter44",
+        ),
+        (
+            "an English password in brackets",
+            "The wifi password (Lumora#2026) is on the board.",
+            "Lumora#2026",
+        ),
+        (
+            "a Dutch password set off by commas",
+            "Het wachtwoord, Tulp#2024, werkt niet.",
+            "Tulp#2024",
+        ),
     ],
 )
 def test_credentials_given_in_words_are_found_in_en_sv_nl(
@@ -354,6 +380,11 @@ def test_defaults_templates_and_numbers_that_are_no_code_raise_nothing(
         ),
         ("a link with a slug and a year", "Our report is out: https://www.example.com/report-2025"),
         ("a postcode", "Postcode is 3584 CS, Utrecht."),
+        ("a new code still to come", "The door code changed, new one is coming Monday."),
+        ("a new Swedish password, no value", "Lösenordet byttes i går, nya gäller från 2026."),
+        ("a Dutch new one, a date", "De deurcode is veranderd; de nieuwe is 12-03."),
+        ("a Swedish aside after the password", "Lösenordet, som du vet, är hemligt."),
+        ("a list after the password", "Reset your password, 2FA and recovery codes today."),
     ],
 )
 def test_innocent_look_alikes_raise_nothing(policy: CompiledPolicy, note: str, text: str) -> None:

@@ -6,7 +6,9 @@ passwords in links (``https://user:pass@host``), found with detect-secrets' dete
 and credentials given in words, in English, Swedish and Dutch: "the wifi password is …",
 "wifi-lösenordet i labbet är …", "het wachtwoord is nu …", "de pincode van de
 fietsenstalling is 4821", ``api_key = …``, "use … as the password", "Lösenordet? Det är …",
-"the admin login is admin / …"; door, safe, locker and alarm codes, also when the thing is
+"the admin login is admin / …", a value set off after its keyword ("ett tillfälligt
+lösenord, Hosta!Vinter44, så…") or given in the next clause ("the door code changed today,
+new one is 5831", "de nieuwe is …"); door, safe, locker and alarm codes, also when the thing is
 named rather than the code ("the key safe opens with 5126", "kodlåset har 2468", "het
 sleutelkastje gaat open met 4419") and when the digits are written apart ("0-4-4-1",
 "04 41", "27-14-03"). A value counts when it looks made up (digits, symbols or inner
@@ -351,6 +353,21 @@ class _Lexicon:
         # "wifi password Lumora2026!", "PIN 4821": no verb at all, so the value must be
         # unmistakable (see _unmistakable).
         self._bare = re.compile(rf"(?P<qualifier>)[ \t]+{_VALUE}")
+        # "ett tillfälligt lösenord, Hosta!Vinter44, så…", "the PIN (4821)": the value set off
+        # after its keyword; unmistakable too, and closed by a comma, a bracket or a dash.
+        self._apposition = re.compile(rf"(?P<qualifier>)[ \t]*[,(–—][ \t]*{_VALUE}")
+        # "Door code for the Lund office changed today, new one is 5831": the keyword stands
+        # in the next clause as "new one", "nya", "de nieuwe".
+        # A copula or a colon must follow ("new one is", "nya:"), unless it is part of the
+        # anaphor ("new one's").
+        anaphors = "|".join(
+            r"[ \t]+".join(re.escape(part) for part in w.split()) for w in words("anaphors")
+        )
+        self._anaphor = re.compile(
+            rf"(?P<qualifier>(?:[ \t]+[^{stop}]+){{0,{max_words}}}?)[ \t]*[,;.—–]+[ \t]*"
+            rf"(?:(?:{anaphors})(?:[ \t]+(?:{copulas})(?:[ \t]+(?:{then}))?[ \t]*:?|[ \t]*:)"
+            rf"|(?:{anaphors})'s(?:[ \t]+(?:{then}))?)[ \t]+{_VALUE}"
+        )
         # "the key safe by the back door opens with 5126", "porten har kod 7731"; a lock
         # may also just have its code ("kodlåset har 2468"), a door or a room may not.
         self._opens = {
@@ -398,13 +415,25 @@ class _Lexicon:
         if keyword.group in self._opens:
             m = self._opens[keyword.group].match(folded, end)
             return None if m is None else self._checked_value(post, keyword, m, strict=False)
-        for pattern in (self._direct, self._tail, self._answer, self._bare):
+        for pattern in (
+            self._direct,
+            self._tail,
+            self._answer,
+            self._bare,
+            self._apposition,
+            self._anaphor,
+        ):
             m = pattern.match(folded, end)
+            if pattern is self._apposition and m is not None and not _set_off(folded, m):
+                continue
             if m is not None:
                 # "porten har kod 7731": a code that something has needs no verb after it.
-                strict = pattern is self._bare and not (
-                    keyword.group == "code"
-                    and self._previous_word(folded, end - len(keyword.form)) in self._has
+                strict = pattern is self._apposition or (
+                    pattern is self._bare
+                    and not (
+                        keyword.group == "code"
+                        and self._previous_word(folded, end - len(keyword.form)) in self._has
+                    )
                 )
                 found = self._checked_value(post, keyword, m, strict=strict)
                 if found is not None:
@@ -498,6 +527,16 @@ class _Lexicon:
         while j > 0 and folded[j - 1].isalnum():
             j -= 1
         return folded[j:i]
+
+
+def _set_off(folded: str, m: re.Match[str]) -> bool:
+    """Is the value of an apposition closed: by a comma or a bracket stuck to it, a dash
+    after it, or the end of the text?"""
+    end = m.end("value")
+    if folded[end - 1] in ",)":
+        return True
+    rest = folded[end:].lstrip(" \t")
+    return not rest or rest[0] in "–—-\n"
 
 
 def _forms(entry: str) -> set[str]:
