@@ -1377,6 +1377,200 @@ def test_near_misses_of_care_schedules_savings_suits_and_decisions_stay_quiet(
 
 
 @pytest.mark.parametrize(
+    ("note", "text", "domain", "excerpt"),
+    [
+        (
+            "no doctor needed",
+            "You don't need a doctor for a sprain, just ice it.",
+            "medical",
+            "You don't need a doctor for",
+        ),
+        (
+            "Swedish: no doctor needed",
+            "Du behöver ingen läkare för det, vila bara.",
+            "medical",
+            "Du behöver ingen läkare för",
+        ),
+        (
+            "Dutch: no need to go to the doctor for it",
+            "Daar hoef je niet voor naar de dokter, gewoon uitzieken.",
+            "medical",
+            "Daar hoef je niet voor naar de dokter",
+        ),
+        (
+            "Dutch: don't call the GP yet",
+            "Bel niet meteen de huisarts, neem eerst een paracetamol.",
+            "medical",
+            "Bel niet meteen de huisarts",
+        ),
+        (
+            "a count of a medicine at an interval",
+            "Two paracetamol every four hours works fine.",
+            "medical",
+            "Two paracetamol every four hours",
+        ),
+        (
+            "Swedish: a count at an interval",
+            "Två Alvedon var fjärde timme räcker.",
+            "medical",
+            "Två Alvedon var fjärde timme",
+        ),
+        (
+            "Dutch: a count at an interval",
+            "Twee paracetamol elke vier uur, klaar.",
+            "medical",
+            "Twee paracetamol elke vier uur",
+        ),
+        (
+            "Dutch: taking two medicines in turns",
+            "Neem om en om paracetamol en ibuprofen, elke vier uur.",
+            "medical",
+            "Neem om en om paracetamol en ibuprofen",
+        ),
+        (
+            "holding back the rent as an instruction",
+            "Hold back your rent until they fix the boiler.",
+            "legal",
+            "Hold back your rent until",
+        ),
+        (
+            "Dutch: holding back the rent",
+            "Houd je huur in tot de verwarming gemaakt is.",
+            "legal",
+            "Houd je huur in",
+        ),
+        (
+            "Dutch: suspending the rent",
+            "Schort je huurbetaling gewoon op.",
+            "legal",
+            "Schort je huurbetaling gewoon op",
+        ),
+        (
+            "the organisation's plan in the first person",
+            "We at Lumora are closing the Leeds site next year.",
+            "on_behalf",
+            "We at Lumora are closing",
+        ),
+        (
+            "the organisation's prices in the first person",
+            "We at Lumora are raising prices in March.",
+            "on_behalf",
+            "We at Lumora are raising prices",
+        ),
+        (
+            "Swedish: the organisation's plan",
+            "Vi på Lumora ska stänga fabriken i Malmö.",
+            "on_behalf",
+            "Vi på Lumora ska stänga",
+        ),
+        (
+            "Dutch: the organisation's plan",
+            "Wij van Lumora gaan de fabriek in Tilburg sluiten.",
+            "on_behalf",
+            "Wij van Lumora gaan de fabriek in Tilburg sluiten",
+        ),
+    ],
+)
+def test_no_doctor_needed_counts_at_intervals_rent_held_back_and_plans_are_found(
+    policy: CompiledPolicy, note: str, text: str, domain: str, excerpt: str
+) -> None:
+    hits = found(policy, text)
+    assert [(f.data["domain"], f.excerpt) for f in hits][:1] == [(domain, excerpt)], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        (
+            "one's own count of a medicine at night",
+            "I take two paracetamol at night when my back acts up.",
+        ),
+        (
+            "Swedish: one's own count",
+            "Jag tar två Alvedon på kvällen ibland.",
+        ),
+        (
+            "Dutch: one's own count",
+            "Ik neem twee paracetamol voor het slapen als mijn rug opspeelt.",
+        ),
+        (
+            "not needing a doctor, as a joke about oneself",
+            "I don't need a doctor to tell me I'm tired haha.",
+        ),
+        (
+            "a hospital canteen",
+            "Don't go to the hospital canteen for lunch, it's awful.",
+        ),
+        (
+            "Dutch: holding one's breath",
+            "Houd je adem in tot je onder water bent.",
+        ),
+        (
+            "a charity drive, not a decision",
+            "We at Lumora are raising money for the children's hospital.",
+        ),
+    ],
+)
+def test_near_misses_of_no_doctor_counts_rent_and_plans_stay_quiet(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text) == [], note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "author", "raised"),
+    [
+        (
+            "an announcement ahead of the official one, in a post naming the organisation",
+            "Lumora: the official announcement follows tomorrow, but we're closing Leeds.",
+            {},
+            True,
+        ),
+        (
+            "Swedish: ahead of the official word, naming the organisation",
+            "Lumora lägger ner fabriken, det officiella beskedet kommer i morgon.",
+            {},
+            True,
+        ),
+        (
+            "Dutch: ahead of the press release, naming the organisation",
+            "Het officiële persbericht volgt morgen, maar Lumora sluit de fabriek in Tilburg.",
+            {},
+            True,
+        ),
+        (
+            "an official announcement about a festival, not the organisation",
+            "The official announcement follows tomorrow, the festival lineup is amazing.",
+            {},
+            False,
+        ),
+        (
+            "Swedish: an official word about a choir",
+            "Det officiella beskedet kommer i morgon, kören får spela på julkonserten!",
+            {},
+            False,
+        ),
+        (
+            "Dutch: an official message about a wedding",
+            "Het officiële bericht volgt nog, maar we gaan trouwen!",
+            {},
+            False,
+        ),
+        (
+            "gossip before a share-price forecast: a claim, not a statement for the organisation",
+            "You heard it here first: Lumora shares go to 500 after Q3.",
+            {},
+            False,
+        ),
+    ],
+)
+def test_announcements_ahead_of_the_official_one_count_in_posts_about_the_organisation(
+    policy: CompiledPolicy, note: str, text: str, author: dict[str, Any], raised: bool
+) -> None:
+    assert bool(found(policy, text, **author)) == raised, note
+
+
+@pytest.mark.parametrize(
     ("note", "text", "author", "raised"),
     [
         (
