@@ -1464,6 +1464,12 @@ def test_near_misses_of_care_schedules_savings_suits_and_decisions_stay_quiet(
             "Vi på Lumora ska stänga",
         ),
         (
+            "getting in early, in a post about the organisation's shares",
+            "Get in early, Lumora stock is about to take off.",
+            "financial",
+            "Get in early",
+        ),
+        (
             "Dutch: the organisation's plan",
             "Wij van Lumora gaan de fabriek in Tilburg sluiten.",
             "on_behalf",
@@ -1509,6 +1515,11 @@ def test_no_doctor_needed_counts_at_intervals_rent_held_back_and_plans_are_found
             "a charity drive, not a decision",
             "We at Lumora are raising money for the children's hospital.",
         ),
+        (
+            "getting in early to an event, in a post not about shares",
+            "Get in now while you can, registration closes Friday.",
+        ),
+        ("stocking up on groceries", "Stock up now while it's cheap, pasta is on offer."),
     ],
 )
 def test_near_misses_of_no_doctor_counts_rent_and_plans_stay_quiet(
