@@ -93,6 +93,9 @@ UNDISCLOSED = [
     ("a partner, not a colleague (sv)", "Vi jobbar med Lumora sedan i höstas."),
     ("a partner, not a colleague (nl)", "We werken samen met Lumora aan een pilot."),
     ("others who work there", "They both work at Lumora and love it."),
+    ("me and a relative, elsewhere", "Me and my brother work at a pharmacy that sells Respiqo."),
+    ("jag och en släkting, en åsikt", "Jag och min bror tycker att Lumora är bra."),
+    ("ik en mijn zus, elders", "Ik en mijn zus werken bij een apotheek, niet bij Lumora."),
 ]
 
 # (note, text, profile): the tie is said in the post, or the profile covers a plain mention.
@@ -191,6 +194,10 @@ DISCLOSED = [
     ("we zijn collega's bij", "We zijn collega's bij Lumora en missen je.", False),
     ("(yes, I'm at …)", "Try the new expense tool (yes, I'm at Lumora): slow.", False),
     ("I'm at … myself", "I'm at Lumora myself, so take this with a pinch of salt.", False),
+    ("a colleague and I both work at", "My colleague and I both work at Lumora.", False),
+    ("me and a colleague work at", "Me and Jonas work at Lumora, ask us anything.", False),
+    ("jag och en kollega jobbar på", "Jag och min kollega Maria jobbar på Lumora.", False),
+    ("ik en een collega werken bij", "Ik en mijn collega Sanne werken allebei bij Lumora.", False),
     ("a job title after the name", "As a Lumora pharmacist I hear this question a lot.", False),
     ("a job title, then here", "Lumora nurse here: please read the leaflet first.", False),
     ("a job title in a compound (sv)", "Som Lumora-apotekare får jag ofta den frågan.", False),
