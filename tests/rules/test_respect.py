@@ -147,6 +147,13 @@ def excerpts(policy: CompiledPolicy, text: str) -> list[str]:
         ("Swedish: a hen's brain", "Chefen är en hönshjärna.", ["hönshjärna"]),
         ("Dutch: a hen's brain", "Die managers zijn kippenbreinen.", ["kippenbreinen"]),
         ("Dutch: a disguised lullo", "Gladde l*llo's bij Corvantis.", ["l*llo"]),
+        ("parasites said of people", "Pharma reps are parasites, all of them.", ["parasites"]),
+        ("Swedish parasites said of people", "Säljarna är parasiter allihop.", ["parasiter"]),
+        (
+            "Dutch leeches said of people",
+            "Die vertegenwoordigers zijn bloedzuigers.",
+            ["bloedzuigers"],
+        ),
     ],
 )
 def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]) -> None:
@@ -219,6 +226,9 @@ def test_flags(policy: CompiledPolicy, note: str, text: str, expected: list[str]
         ("feeling short of brains oneself", "I felt pea-brained this morning, no coffee yet."),
         ("one's own hen's brain (sv)", "Min hönshjärna glömde mötet igen."),
         ("one's own hen's brain (nl)", "Mijn kippenbrein vergat de vergadering weer."),
+        ("a dog's parasites", "Our dog had parasites after the holiday."),
+        ("Swedish: a dog's parasites", "Hunden hade parasiter i magen."),
+        ("Dutch: parasites in cats", "Parasieten in de darm van katten."),
         # Self-mockery is no disrespect to anyone
         ("calling yourself an idiot", "I'm such an idiot, left my laptop on the train again."),
         ("feeling like an amateur on stage", "Felt like a total amateur on stage, but it went ok."),
