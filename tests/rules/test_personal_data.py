@@ -408,6 +408,11 @@ def test_health_details_about_someone_else_are_found(
             "på sjukhuset",
         ),
         (
+            "Swedish: in hospital with an illness",
+            "Krya på dig Johan Ek, som ligger inne med feber.",
+            "ligger inne med",
+        ),
+        (
             "an allergic reaction",
             "My colleague Omar had a nasty allergic reaction last night.",
             "allergic reaction",
