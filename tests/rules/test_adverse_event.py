@@ -449,3 +449,93 @@ def test_context_words_are_listed_per_language_and_regexes_compile() -> None:
         for patterns in context[key].values():
             for pattern in patterns:
                 re.compile(pattern)
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "harm"),
+    [
+        # hair that comes out, in any tense and with words between
+        ("hair coming out", "Her hair has been coming out since she started Zentrava.", True),
+        (
+            "hair lost to stress",
+            "My hair is falling out from exam stress. Zentrava launch soon!",
+            False,
+        ),
+        ("Swedish: hair in tufts", "Håret lossnar i tussar sen jag började med Zentrava.", True),
+        ("Dutch: words between", "Mijn haar valt met plukken uit sinds ik Respiqo gebruik.", True),
+        ("Dutch: stress", "Mijn haar valt uit van de stress, niks met Zentrava te maken.", False),
+        # sleep that did not come, said with a negation that belongs to the harm
+        ("not a wink", "Haven't slept a wink since starting Respiqo.", True),
+        (
+            "Swedish: not a wink, colloquial 'sen'",
+            "Har inte sovit en blund sen jag började med Respiqo.",
+            True,
+        ),
+        ("Dutch: not an eye shut", "Sinds ik Zentrava spuit heb ik geen oog dichtgedaan.", True),
+        (
+            "Swedish: a toddler",
+            "Har inte sovit ut på länge, småbarnsliv. Jobbar med Zentrava.",
+            False,
+        ),
+        # a product not tolerated
+        ("not tolerated", "Turns out I can't tolerate Respiqo at all.", True),
+        (
+            "people not tolerated",
+            "I can't tolerate queue jumpers. Respiqo launch went well.",
+            False,
+        ),
+        ("Swedish: not tolerated", "Jag tål inte Zentrava, fick byta tillbaka.", True),
+        ("Swedish: people", "Jag tål inte folk som tränger sig. Zentrava-mässan gick bra.", False),
+        ("Dutch: not tolerated", "Ik verdraag Zentrava niet, dus ik stop ermee.", True),
+        ("Dutch: people", "Ik kan niet tegen voordringers. Respiqo-lancering was top.", False),
+        # swelling as a verb or a likeness, bruises told by colour
+        ("swelling likeness", "Ankles like balloons since my second Zentrava shot.", True),
+        ("Swedish: swelled", "Fötterna svullnade upp efter min andra Zentrava-spruta.", True),
+        ("Dutch: swelled", "Mijn enkels zwollen op na mijn tweede Zentrava-prik.", True),
+        ("a budget that ballooned", "The Zentrava campaign budget ballooned this year.", False),
+        ("bruise colour", "After my first Zentrava jab my thigh is purple.", True),
+        # a use told before the name ("after my first …") or, in Dutch, after it
+        (
+            "Swedish: after my first",
+            "Mådde illa hela natten efter min första Zentrava-tablett.",
+            True,
+        ),
+        (
+            "Dutch: participle last",
+            "Zentrava op mijn arm gesmeerd en nu zit ik onder de jeuk.",
+            True,
+        ),
+        ("Dutch: a fair", "Na een dag Zentrava-beurs ben ik doodmoe.", False),
+    ],
+)
+def test_harm_categories_added_for_unseen_phrasings(
+    policy: CompiledPolicy, note: str, text: str, harm: bool
+) -> None:
+    assert bool(found(policy, text)) is harm, note
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "problem"),
+    [
+        (
+            "got a double dose",
+            "The Respiqo pen clicked, so I jabbed again and got a double dose.",
+            True,
+        ),
+        ("nothing came out", "The Zentrava pen clicked but nothing came out.", True),
+        ("never jams", "Our Zentrava pen has never once jammed in testing.", False),
+        ("Swedish: stuck", "Zentrava-pennan hakade upp sig mitt i injektionen.", True),
+        ("Swedish: never stuck", "Pennan till Zentrava krånglar aldrig, sa utbildaren.", False),
+        (
+            "Swedish: half the dose lost",
+            "Halva dosen hamnade på golvet, Zentrava-sprutan läckte.",
+            True,
+        ),
+        ("Dutch: refused", "De Zentrava-pen weigerde te klikken, dus ik miste mijn prik.", True),
+        ("Dutch: never falters", "De Zentrava-pen hapert nooit, zelfs niet in de kou.", False),
+    ],
+)
+def test_more_faulty_devices_and_dosing_mistakes(
+    policy: CompiledPolicy, note: str, text: str, problem: bool
+) -> None:
+    assert bool(found(policy, text)) is problem, note
