@@ -268,3 +268,52 @@ def test_dev_cases_raise_promotion_exactly_where_labelled(policy: CompiledPolicy
 @pytest.mark.parametrize("group", ["promotion", "business"])
 def test_lexicons_are_well_formed(group: str) -> None:
     assert lexicon_problems("promotion", group) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "promotes"),
+    [
+        # efficacy told as a ratio or a halving of what patients suffer
+        ("half as many", "On Zentrava people had half as many flares as those on placebo.", True),
+        ("half as many visitors", "Half as many people came to the Zentrava webinar.", False),
+        ("Swedish: halves", "Zentrava halverar antalet migrändagar hos många.", True),
+        ("Swedish: visitors", "Hälften så många besökare i Zentrava-montern i år.", False),
+        ("Dutch: halves", "Zentrava halveert bij veel patiënten het aantal migrainedagen.", True),
+        ("Dutch: visitors", "Half zo veel bezoekers op de Zentrava-stand als vorig jaar.", False),
+        # how well or how fast it works
+        ("effectively", "Zentrava lowers blood pressure effectively from day one.", True),
+        (
+            "Swedish: effectively",
+            "Zentrava sänker blodtrycket effektivt redan första veckan.",
+            True,
+        ),
+        ("Dutch: effectively", "Zentrava verlaagt effectief de bloeddruk.", True),
+        # praise of the medicine, not of the team
+        ("an amazing medicine", "Respiqo is an amazing medicine, honestly.", True),
+        ("an amazing team", "What an amazing team behind Respiqo!", False),
+        ("Swedish: a fantastic medicine", "Respiqo är ett fantastiskt läkemedel.", True),
+        ("Swedish: a team", "Vilket fantastiskt team bakom Respiqo!", False),
+        ("Dutch: a fantastic medicine", "Respiqo is een fantastisch medicijn.", True),
+        ("Dutch: a team", "Wat een geweldig team achter Respiqo!", False),
+        # no more of what the medicine prevents
+        ("Dutch: no new fractures", "Na twee jaar Zentrava: geen nieuwe breuken meer.", True),
+        # a call to raise it with a prescriber
+        (
+            "worth a conversation",
+            "If that sounds like you, it's worth a conversation with your doctor about Zentrava.",
+            True,
+        ),
+        ("side effects to the doctor", "Had side effects on Zentrava? Talk to your doctor.", False),
+        ("Swedish: bring it up", "Känner du igen dig? Ta upp Zentrava med din läkare.", True),
+        (
+            "Swedish: side effects",
+            "Har du fått biverkningar av Zentrava? Prata med din läkare.",
+            False,
+        ),
+        ("Dutch: discuss it", "Heb je botontkalking? Bespreek Zentrava dan met je arts.", True),
+    ],
+)
+def test_promotion_categories_added_for_unseen_phrasings(
+    policy: CompiledPolicy, note: str, text: str, promotes: bool
+) -> None:
+    assert bool(found(policy, text)) is promotes, note
