@@ -171,6 +171,17 @@ def test_keys_and_tokens_of_known_shapes_are_found_and_masked(
             "5831",
         ),
         (
+            "a Swedish code changed to a value after a qualifier with 'till'",
+            "Koden till förrådet har ändrats till 8824.",
+            "8824",
+        ),
+        (
+            "a Dutch password that is 'vandaag' something",
+            "Het wifi-wachtwoord voor gasten is vandaag Kievit2026.",
+            "Kievit2026",
+        ),
+        ("a code answered after a question mark", "The new door code? 9163.", "9163"),
+        (
             "a Swedish password set off by commas",
             "Jag fick ett tillfälligt lösenord, Hosta!Vinter44, men det funkade inte.",
             "Hosta!Vinter44",
@@ -385,6 +396,13 @@ def test_defaults_templates_and_numbers_that_are_no_code_raise_nothing(
         ("a Dutch new one, a date", "De deurcode is veranderd; de nieuwe is 12-03."),
         ("a Swedish aside after the password", "Lösenordet, som du vet, är hemligt."),
         ("a list after the password", "Reset your password, 2FA and recovery codes today."),
+        ("a question, then advice", "Forgot your password? Reset it here."),
+        ("a Dutch question, then advice", "Wachtwoord vergeten? 2FA helpt."),
+        ("a trivial code after a question", "What's the PIN? 1234."),
+        (
+            "Swedish: changed to the usual one",
+            "Lösenordet till förrådet har ändrats till det vanliga.",
+        ),
     ],
 )
 def test_innocent_look_alikes_raise_nothing(policy: CompiledPolicy, note: str, text: str) -> None:

@@ -337,11 +337,26 @@ class _Lexicon:
             rf"(?P<qualifier>(?:[ \t]+(?!(?:{direct})[ \t])[^{stop}]+){{0,3}}?)"
             rf"[ \t]+(?:{direct})[ \t]+{_VALUE}"
         )
+        # "Koden till förrådet har ändrats till 8824": a verb phrase of handing over may come
+        # after more words, among them a bare "till" of the qualifier.
+        changed = "|".join(
+            r"[ \t]+".join(re.escape(part) for part in w.split())
+            for w in words("direct")
+            if " " in w
+        )
+        self._direct_verb = re.compile(
+            rf"(?P<qualifier>(?:[ \t]+[^{stop}]+){{0,{max_words}}}?)[ \t]+(?:{changed})"
+            rf"[ \t]+{_VALUE}"
+        )
         answers = "|".join(re.escape(w) for w in words("answers"))
         # "Forgot the wifi password? It's Lumora2026!"
         self._answer = re.compile(
             rf"(?P<qualifier>(?:[ \t]+[^{stop}?]+){{0,3}}?)[ \t]*\?[ \t]+(?:{answers})[ \t]*:?"
             rf"[ \t]+{_VALUE}"
+        )
+        # "The new door code? 9163.": the answer alone; unmistakable, as for a bare value.
+        self._answer_bare = re.compile(
+            rf"(?P<qualifier>(?:[ \t]+[^{stop}?]+){{0,3}}?)[ \t]*\?[ \t]+{_VALUE}"
         )
         as_words = "|".join(re.escape(w) for w in words("as"))
         determiners = "|".join(re.escape(w) for w in words("determiners"))
@@ -417,18 +432,20 @@ class _Lexicon:
             return None if m is None else self._checked_value(post, keyword, m, strict=False)
         for pattern in (
             self._direct,
+            self._direct_verb,
             self._tail,
             self._answer,
             self._bare,
             self._apposition,
             self._anaphor,
+            self._answer_bare,
         ):
             m = pattern.match(folded, end)
             if pattern is self._apposition and m is not None and not _set_off(folded, m):
                 continue
             if m is not None:
                 # "porten har kod 7731": a code that something has needs no verb after it.
-                strict = pattern is self._apposition or (
+                strict = pattern in (self._apposition, self._answer_bare) or (
                     pattern is self._bare
                     and not (
                         keyword.group == "code"
