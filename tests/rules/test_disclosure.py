@@ -239,6 +239,11 @@ DISCLOSED = [
     ("profile: with the product at a fair (sv)", "Med CareLoop på mässan i tre dagar.", True),
     ("profile: with the product to a fair (nl)", "Met CareLoop naar de beurs in Utrecht.", True),
     (
+        "profile: nothing else to report",
+        "CareLoop launched in Norway. Nothing else new this week.",
+        True,
+    ),
+    (
         "profile: the employer's canteen ahead of any other",
         "Lumora's canteen is better than any other in town.",
         True,
@@ -299,6 +304,9 @@ BEYOND_PROFILE = [
     ("ahead of any other", "Respiqo is out in May. Works faster than any other inhaler."),
     ("ahead of all others (sv)", "CareLoop finns nu. Smidigare än alla andra appar."),
     ("ahead of any other brand (nl)", "CareLoop: snel, gegarandeerd. Beter dan elk ander merk."),
+    ("a symptom gone fast", "Zentrava: stiffness gone in a day. Nothing else I've tried works."),
+    ("a night's sleep (sv)", "Respiqo. Sov som en stock hela veckan."),
+    ("nothing else helped (nl)", "Zentrava, eindelijk. Niets anders hielp."),
 ]
 
 
