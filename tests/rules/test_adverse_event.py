@@ -506,6 +506,21 @@ def test_context_words_are_listed_per_language_and_regexes_compile() -> None:
             True,
         ),
         ("Dutch: a fair", "Na een dag Zentrava-beurs ben ik doodmoe.", False),
+        # a question put to the reader and answered with advice is no one's harm
+        ("a question with advice", "Dizzy on Zentrava? Talk to your doctor.", False),
+        ("Swedish: a question with advice", "Yr av Respiqo? Prata med din läkare.", False),
+        (
+            "Dutch: a question with advice",
+            "Last van bijwerkingen van Zentrava? Bespreek het met je arts.",
+            False,
+        ),
+        ("one's own question", "Dizzy since my first Zentrava tablet? Anyone else?", True),
+        (
+            "Swedish: one's own question",
+            "Yr sen jag började med Respiqo? Min läkare vet inte.",
+            True,
+        ),
+        ("Dutch: one's own question", "Sinds mijn eerste Zentrava-prik duizelig? Ik wel.", True),
     ],
 )
 def test_harm_categories_added_for_unseen_phrasings(

@@ -15,14 +15,14 @@ sig?") in the harm's sentence or the one next to it. A harm that is denied or on
 "down from eight attacks a month to two", "de hoofdpijn is weg"), the condition a product
 treats ("for migraine", "eczeempatiënten", "people with eczema") or advice to the reader
 ("if it makes you dizzy, take it at night", "krijg je er hoofdpijn van, neem dan…", "talk
-to your doctor about any nausea") is not one; neither is a harm closer to a competitor's
-product than to ours, nor information about a medicine that speaks of no person ("the label
-lists headache"). Relief after stopping the product ("since I stopped it the rash has
-cleared") still counts, and so does a harm the product caused that later went away ("the
-nausea from Zentrava settled after a week"). The finding tells the author how to report it
-to drug safety within 24 hours (the organisation's public contact with "safety" in it, or
-the address in the rule's settings) and carries ``route: drug_safety`` and the deadline for
-the workflow.
+to your doctor about any nausea", "yr av Zentrava? Prata med din läkare.") is not one;
+neither is a harm closer to a competitor's product than to ours, nor information about a
+medicine that speaks of no person ("the label lists headache"). Relief after stopping the
+product ("since I stopped it the rash has cleared") still counts, and so does a harm the
+product caused that later went away ("the nausea from Zentrava settled after a week"). The
+finding tells the author how to report it to drug safety within 24 hours (the
+organisation's public contact with "safety" in it, or the address in the rule's settings)
+and carries ``route: drug_safety`` and the deadline for the workflow.
 
 **Why.** A marketing authorisation holder must collect and assess every suspected adverse
 reaction it learns of, also on social media, and an employee who reads about one has to pass
@@ -82,6 +82,7 @@ _OBJECTS = frozenset(
 )
 _WORDS = re.compile(r"[\w']+")
 _SENTENCE_END = re.compile(r"[.!?]")
+_SENTENCE_RUN = re.compile(r"[.!?]+")
 _CLAUSE_END = re.compile(r"[.!?,;:()]")
 
 
@@ -151,6 +152,7 @@ class HarmReader:
         self.contrast = _phrase_regex(context["contrast"], languages)
         self.conditional = _words(context["conditional"], languages)
         self.reader = _words(context["reader"], languages)
+        self.first_person = _words(context["first_person"], languages)
         self.change_re = _change_regex(context["numbers"], context["from_to"], languages)
         self.numbers = {
             fold(word): value
@@ -357,7 +359,22 @@ class HarmReader:
         for i, word in enumerate(words):
             if word in self.conditional:
                 return any(w in self.reader for w in words[i + 1 :])
-        return False
+        return self._asked_of_reader(folded, harm)
+
+    def _asked_of_reader(self, folded: str, harm: PatternMatch) -> bool:
+        """Whether ``harm`` stands in a question that the next sentence answers with advice
+        to the reader ("Dizzy on Zentrava? Talk to your doctor.", "Last van bijwerkingen?
+        Bespreek het met je arts."); not when the asker speaks of themselves ("my")."""
+        end = _SENTENCE_END.search(folded, harm.end)
+        if end is None or end.group() != "?":
+            return False
+        start = max(folded.rfind(c, 0, harm.start) for c in ".!?") + 1
+        if any(w in self.first_person for w in _WORDS.findall(folded[start : end.start()])):
+            return False
+        after = _SENTENCE_RUN.match(folded, end.start())
+        rest = folded[after.end() if after else end.end() :]
+        following = _SENTENCE_END.split(rest, 1)[0]
+        return self.advice.search(following) is not None
 
 
 class Settings(RuleSettings):
