@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 DEFAULT_GAP = 6
 # At most this many written-out forms per anchor: alternatives beyond it are left to the
 # regexes around the anchor (a large automaton is slower to build and to run).
-MAX_FORMS = 64
+MAX_FORMS = 256
 # An anchor whose shortest form has this many characters is rare enough in text; among
 # those, the one with the fewest forms wins (a smaller automaton runs faster).
 RARE_ENOUGH = 5
@@ -88,26 +88,29 @@ class _Pattern:
     ignore: bool
     # Writes the regex sources of the words before and after the anchor. Run on first use:
     # most cues never get that far, and writing them all made compiling a policy slow.
-    write: Callable[[], tuple[str | None, str | None, tuple[str, ...]]] = field(
+    write: Callable[[], tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]] = field(
         repr=False, compare=False
     )
 
     @cached_property
     def sources(self) -> tuple[str | None, str | None]:
         """The regex sources of the lead and the tail (``None``: nothing to check there)."""
-        lead, tail, _ = self.write()
+        lead, tail, _, _ = self.write()
         return lead, tail
 
     @cached_property
-    def regexes(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]]:
-        """The lead and tail compiled, and the plain words the lead cannot do without: a
-        lead is searched for backwards over a whole window, so a window that lacks one of
-        them is passed over without running the regex (most are)."""
-        lead, tail, needs = self.write()
+    def regexes(
+        self,
+    ) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...], tuple[str, ...]]:
+        """The lead and tail compiled, and the plain words each cannot do without: a text
+        that lacks one of them (before the anchor for the lead, after it for the tail) is
+        passed over without running the regex, as most candidates are."""
+        lead, tail, lead_needs, tail_needs = self.write()
         return (
             None if lead is None else _compiled(lead),
             None if tail is None else _compiled(tail),
-            needs,
+            lead_needs,
+            tail_needs,
         )
 
 
@@ -175,9 +178,13 @@ class CuePatterns:
         for cue in self._cues.find(text):
             pattern = self._patterns[int(cue.category)]
             start, end = cue.start, cue.end
-            lead_re, tail_re, needs = pattern.regexes
+            lead_re, tail_re, needs, tail_needs = pattern.regexes
+            if tail_needs and any(folded.find(word, end) < 0 for word in tail_needs):
+                continue
             if lead_re is not None:
                 window = max(0, start - LOOKBACK)
+                if needs and any(folded.find(word, window, start) < 0 for word in needs):
+                    continue
                 for end_mark in (". ", "! ", "? "):  # a cue may start at the mark, not before
                     window = max(window, folded.rfind(end_mark, window, start))
                 if needs and any(folded.find(word, window, start) < 0 for word in needs):
@@ -225,7 +232,7 @@ class CuePatterns:
         if any("*" in form.strip("*") for form in forms):
             raise ValueError(f"cue {phrase!r}: '*' only at the edges of its plain words")
 
-        def write() -> tuple[str | None, str | None, tuple[str, ...]]:
+        def write() -> tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]:
             lead = tail = None
             if first > 0:
                 source = self._sequence(tokens[:first], gap, classes, phrase, trailing_joint=True)
@@ -239,7 +246,8 @@ class CuePatterns:
                     source += r"(?!\w)"
                 tail = source
             needs = tuple(t for t in tokens[:first] if _PLAIN_TOKEN.fullmatch(t))
-            return lead, tail, needs
+            tail_needs = tuple(t for t in tokens[last:] if _PLAIN_TOKEN.fullmatch(t))
+            return lead, tail, needs, tail_needs
 
         pattern = _Pattern(group, language, phrase, ignore, write)
         if language == "*":
