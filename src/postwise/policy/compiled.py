@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from postwise.policy.errors import PolicyError, Problem
 from postwise.policy.model import Organisation, PolicyBase, RuleBase
+from postwise.text.automaton import SharedWalk
 from postwise.text.matcher import TermMatcher
 
 EntityCategory = Literal["organisation", "product", "competitor", "disclosure_tag"]
@@ -69,6 +70,8 @@ class CompiledPolicy:
         self.organisation = organisation
         self.languages = self.organisation.languages
         self.rules = rules
+        # The lexicons this policy's checks ask about a post, walked as one (see the module).
+        self.walk = SharedWalk()
 
     def rule(self, rule_id: str) -> CompiledRule:
         for rule in self.rules:
