@@ -150,13 +150,15 @@ class _Walking:
 class SharedWalk:
     """A compiled policy's merged walk (see the module's docstring).
 
-    For its first :data:`LEARN` checks (and after any check that met an automaton the walk
-    lacks) it notes the automata asked about the post; then it merges them, at most
-    :data:`MAX_BUILDS` times, so a policy in steady use walks each post once.
+    For its first :data:`LEARN` checks it notes the automata asked about each post, then
+    merges them; it goes on noting for :data:`WATCH` checks more and merges again, at most
+    :data:`MAX_BUILDS` times in all, when checks met automata the merged walk lacks (a rule
+    that reads a product's cues only in posts naming a product). Then it stops noting.
     """
 
     LEARN = 32
-    MAX_BUILDS = 4
+    WATCH = 1000
+    MAX_BUILDS = 3
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -168,14 +170,14 @@ class SharedWalk:
     @contextmanager
     def over(self, text: str) -> Iterator[None]:
         """Run one check on ``text`` (the post's folded text) with this walk."""
-        learning = self._builds < self.MAX_BUILDS
+        learning = self._checks < self.LEARN + self.WATCH and self._builds < self.MAX_BUILDS
         seen: set[Automaton[Any]] | None = set() if learning else None
         _current.walking = _Walking(self._merged, text, seen)
         try:
             yield
         finally:
             _current.walking = None
-        if seen:
+        if seen is not None:
             self._learn(seen)
 
     def _learn(self, seen: set[Automaton[Any]]) -> None:
@@ -183,8 +185,10 @@ class SharedWalk:
             self._checks += 1
             for automaton in seen:
                 self._known.setdefault(id(automaton), automaton)
-            due = self._checks >= self.LEARN and (
-                self._merged is None or len(self._known) > len(self._merged.members)
+            due = (self._merged is None and self._checks >= self.LEARN) or (
+                self._merged is not None
+                and len(self._known) > len(self._merged.members)
+                and (self._checks - self.LEARN) % self.LEARN == 0
             )
             if due and self._builds < self.MAX_BUILDS and self._known:
                 self._merged = _Merged(tuple(self._known.values()))
