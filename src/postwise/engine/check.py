@@ -29,11 +29,14 @@ def check(text: str, context: Context | None, policy: CompiledPolicy) -> Report:
         raise InputError([Problem("text", "is empty; there is nothing to check")])
     post = Post(text, context or EMPTY_CONTEXT, policy)
     hits: list[tuple[CompiledRule, Hit]] = []
-    with policy.walk.over(post.folded.folded):
+    policy.walk.begin(post.folded.folded)
+    try:
         for rule in policy.rules:
             found = list(cast(Detector, rule.detect)(post))
             if found:  # most rules find nothing in most posts
                 hits.extend((rule, hit) for hit in _outermost(found))
+    finally:
+        policy.walk.end()
     language = message_language(post) if hits else default_language(post)
     findings = sorted(
         (finding(post, rule, hit, language) for rule, hit in hits),

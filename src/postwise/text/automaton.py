@@ -167,18 +167,26 @@ class SharedWalk:
         self._checks = 0
         self._builds = 0
 
+    def begin(self, text: str) -> None:
+        """A check of ``text`` (the post's folded text) starts on this thread; :meth:`end`
+        must follow (``try``/``finally``)."""
+        learning = self._checks < self.LEARN + self.WATCH and self._builds < self.MAX_BUILDS
+        _current.walking = _Walking(self._merged, text, set() if learning else None)
+
+    def end(self) -> None:
+        walking: _Walking | None = _current.walking
+        _current.walking = None
+        if walking is not None and walking.seen is not None:
+            self._learn(walking.seen)
+
     @contextmanager
     def over(self, text: str) -> Iterator[None]:
-        """Run one check on ``text`` (the post's folded text) with this walk."""
-        learning = self._checks < self.LEARN + self.WATCH and self._builds < self.MAX_BUILDS
-        seen: set[Automaton[Any]] | None = set() if learning else None
-        _current.walking = _Walking(self._merged, text, seen)
+        """:meth:`begin` and :meth:`end` around a block."""
+        self.begin(text)
         try:
             yield
         finally:
-            _current.walking = None
-        if seen is not None:
-            self._learn(seen)
+            self.end()
 
     def _learn(self, seen: set[Automaton[Any]]) -> None:
         with self._lock:
