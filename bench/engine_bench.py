@@ -103,6 +103,18 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def machine_pace() -> float:
+    """Microseconds for a fixed pure-Python loop (best of 20): how fast this machine runs
+    Python right now. Shared and virtual machines drift by a factor of 1.5 or more within
+    minutes; figures from runs with different paces are not comparable."""
+    best = float("inf")
+    for _ in range(20):
+        t0 = time.perf_counter_ns()
+        sum(i * i for i in range(20_000))
+        best = min(best, time.perf_counter_ns() - t0)
+    return best / 1000
+
+
 def cold_start(policy_text: str, runs: int = 5) -> list[float]:
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as f:
         f.write(policy_text)
@@ -161,6 +173,7 @@ def main() -> None:
         # not walk them again and again.
         gc.collect()
         gc.freeze()
+    pace_before = machine_pace()
     latencies: list[float] = []
     for _ in range(args.rounds):
         for text, ctx in posts:
@@ -174,6 +187,7 @@ def main() -> None:
     bulk_s = time.perf_counter() - bulk_started
     throughput = args.rounds * len(posts) / bulk_s
     cold = cold_start(policy_text)
+    pace = round((pace_before + machine_pace()) / 2)
 
     figures = {
         "posts": len(posts),
@@ -186,6 +200,7 @@ def main() -> None:
         "max_us": round(max(latencies), 1),
         "throughput_posts_per_s": round(throughput),
         "cold_start_median_s": round(statistics.median(cold), 3),
+        "machine_pace_us": pace,
     }
     if args.json:
         print(json.dumps(figures))
@@ -200,6 +215,7 @@ def main() -> None:
     print(
         f"cold start:  {figures['cold_start_median_s'] * 1000:8.0f} ms (postwise check, one post)"
     )
+    print(f"pace:        {pace:8d} µs for the reference loop (lower: a faster machine right now)")
 
 
 if __name__ == "__main__":
