@@ -99,7 +99,7 @@ def claims(policy: CompiledPolicy, text: str) -> list[tuple[str, str]]:
         (
             "Dutch: a list of comparatives",
             "CareLoop is sneller, veiliger en gebruiksvriendelijker dan elke app van Novexa.",
-            [("superiority", "gebruiksvriendelijker dan elke app van Novexa")],
+            [("superiority", "sneller, veiliger en gebruiksvriendelijker dan elke app van Novexa")],
         ),
         (
             "Dutch: 100% safe",
@@ -703,3 +703,250 @@ def test_word_classes_are_written_folded(group: str) -> None:
         if any(c.isalpha() and fold(c) != c.lower() for c in regex)
     }
     assert unfolded == {}
+
+
+# Constructions, not sentences: each table below holds varied sentences of one construction in
+# English, Swedish and Dutch (other words, tenses, word orders, verb-second after an adverbial).
+# A hit is enough here; the excerpts are checked in the tables above.
+CONSTRUCTIONS: dict[str, list[str]] = {
+    # a comparative against a competitor named inside a noun phrase: "better than X's pen"
+    "comparative against a competitor's product": [
+        "Respiqo works better than Novexa's inhaler.",
+        "CareLoop is far simpler than the app from Aldermed.",
+        "Zentrava acts faster than the pill Brevik Therapeutics sells.",
+        "Honestly, Respiqo feels lighter than that clunky Novexa device.",
+        "Since March CareLoop has been more reliable than the old Aldermed reminder.",
+        "Respiqo is easier to use than the Novexa pen.",
+        "Respiqo fungerar bättre än Novexas inhalator.",
+        "CareLoop är mycket enklare än appen från Aldermed.",
+        "Zentrava verkar snabbare än tabletten som Brevik Therapeutics säljer.",
+        "Sedan i våras har Respiqo varit pålitligare än den gamla Novexa-inhalatorn.",
+        "Ärligt talat är CareLoop smidigare än hela Aldermeds sortiment.",
+        "Respiqo är lättare att använda än pennan från Novexa.",
+        "Respiqo werkt beter dan de inhaler van Novexa.",
+        "CareLoop is veel handiger dan de app van Aldermed.",
+        "Sinds vorige maand werkt Zentrava bij mij sneller dan de pil van Brevik Therapeutics.",
+        "Deze crème is zachter dan alles uit de Aldermed-lijn.",
+        "Respiqo is goedkoper dan die dure Novexa-pen.",
+        "CareLoop is makkelijker in gebruik dan het ding van Aldermed.",
+    ],
+    # a verdict in a comparison without "than": "X every time", "X wins hands down", "punkt slut"
+    "a verdict: every time, wins, hands down, full stop": [
+        "Respiqo or Novexa? Respiqo every time.",
+        "CareLoop wins hands down.",
+        "Side by side, Respiqo won easily.",
+        "Tried both for a month: Zentrava wins on every count.",
+        "Respiqo beat Novexa in my own test.",
+        "Respiqo is simply the better inhaler, full stop.",
+        "Novexa doesn't stand a chance against Respiqo.",
+        "Respiqo eller Novexa? Respiqo varje gång.",
+        "CareLoop vinner överlägset.",
+        "Sida vid sida vann Respiqo direkt.",
+        "Jag testade båda i en månad: Zentrava vinner på alla punkter.",
+        "Respiqo slog Novexa i mitt eget test.",
+        "Bättre, billigare och snällare mot huden, punkt slut.",
+        "Novexa har inte en chans mot Respiqo.",
+        "Respiqo of Novexa? Respiqo elke keer.",
+        "CareLoop wint met gemak.",
+        "Naast elkaar getest won Respiqo glansrijk.",
+        "Ik heb beide een maand geprobeerd: Zentrava wint op alle punten.",
+        "Respiqo versloeg Novexa in mijn eigen test.",
+        "Beter, goedkoper en zachter voor je huid, punt uit.",
+        "Novexa maakt geen schijn van kans tegen Respiqo.",
+    ],
+    # a share price at a level by a time, in any wording: "back above SEK 200 before Christmas"
+    "a share price at a level by a time": [
+        "Lumora stock down 6% today. It'll be back above SEK 200 before Christmas.",
+        "Lumora shares will be trading over €50 by summer.",
+        "Mark my words, Lumora stock ends the year north of 300 kr.",
+        "The Lumora share price should be past $80 by the next report.",
+        "Give it six months and Lumora stock is at SEK 400.",
+        "Lumora-aktien är tillbaka över 200 kr före jul.",
+        "Före sommaren står Lumora-aktien i 300 kr.",
+        "Om ett halvår handlas aktien över 400 kronor.",
+        "Kursen har legat lågt, men aktien kommer snart att ligga över 250 kr igen.",
+        "Till jul är aktien uppe i SEK 300.",
+        "Kursen kommer att passera 200 kr innan årsskiftet.",
+        "Het aandeel staat voor de kerst weer boven de €50.",
+        "Na de cijfers staat de koers boven 40 euro.",
+        "Over een half jaar noteert het aandeel boven €60.",
+        "Tegen de zomer staat het aandeel Lumora op €45.",
+        "De koers zit binnen een maand weer boven de 20 euro.",
+        "Het aandeel Lumora gaat dit jaar nog door de €30 heen.",
+    ],
+    # the share is undervalued, or will rise after an event: "staat veel te laag, wacht maar tot…"
+    "an undervalued share that will rise": [
+        "Our stock is way too cheap. Just wait until the report, then it goes up.",
+        "Lumora shares are massively undervalued.",
+        "Wait till October 28 and the stock will fly.",
+        "The share price is far too low; after the results it shoots up.",
+        "Lumora stock is seriously undervalued, watch it climb after Q3.",
+        "Vår aktie är alldeles för lågt värderad.",
+        "Vänta bara till rapporten, då går aktien upp.",
+        "Lumora-aktien är kraftigt undervärderad.",
+        "Vänta till den 28 oktober, sen rusar kursen.",
+        "Efter rapporten stiger aktien, vänta bara.",
+        "Ons aandeel staat veel te laag. Wacht maar tot 28 oktober, dan gaat hij omhoog.",
+        "Het aandeel Lumora is zwaar ondergewaardeerd.",
+        "Na de cijfers schiet de koers omhoog, wacht maar af.",
+        "Na 28 oktober gaat het aandeel de lucht in.",
+        "De koers is veel te laag, straks gaat hij omhoog.",
+    ],
+    # absolute efficacy in other words than "guaranteed": never fails, zero attacks, I promise
+    "absolute efficacy promised": [
+        "Zentrava means zero migraine days.",
+        "Respiqo never fails.",
+        "I promise you'll never have another attack on Respiqo.",
+        "It works for everyone, every single time.",
+        "Zentrava gives you zero migraine days.",
+        "I promise you will never miss a dose with CareLoop.",
+        "Zentrava betyder noll migrändagar.",
+        "Respiqo sviker aldrig.",
+        "Jag lovar att du aldrig får ett anfall till med Respiqo.",
+        "Det funkar för alla, varje gång.",
+        "Med Zentrava får du noll migrändagar.",
+        "Jag lovar dig att du aldrig missar en dos med CareLoop.",
+        "Zentrava betekent nul migrainedagen.",
+        "Respiqo laat je nooit in de steek.",
+        "Ik beloof je dat je nooit meer een aanval krijgt met Respiqo.",
+        "Het werkt bij iedereen, elke keer.",
+        "Met Zentrava heb je nul migrainedagen.",
+        "Ik beloof jullie dat je met CareLoop nooit meer een dosis mist.",
+    ],
+    # no side effects at all, said of a product
+    "no side effects at all": [
+        "Respiqo works better than most, and without side effects.",
+        "Respiqo has no side effects whatsoever.",
+        "A treatment with no side effects whatsoever.",
+        "Zentrava is completely free of side effects.",
+        "Respiqo har inga biverkningar alls.",
+        "Zentrava är helt biverkningsfri.",
+        "Fungerar bra och utan biverkningar.",
+        "Zentrava är helt fri från biverkningar.",
+        "Migrelta werkt beter, en zonder bijwerkingen.",
+        "Respiqo heeft helemaal geen bijwerkingen.",
+        "Zentrava is volledig vrij van bijwerkingen.",
+        "Geen enkele bijwerking met Respiqo.",
+    ],
+}
+
+CONSTRUCTIONS.update(
+    {
+        # buy before the rise: the rise is the prediction
+        "buy before it rises": [
+            "Load up on Lumora shares before they take off.",
+            "Get in on Lumora stock now, before it doubles.",
+            "Buy the stock today before it rockets after the report.",
+            "Köp Lumora-aktier nu innan kursen drar iväg.",
+            "Ladda upp med aktien innan den rusar efter rapporten.",
+            "Köp aktien i dag, före den stiger.",
+            "Koop nu aandelen Lumora voordat de koers de lucht in gaat.",
+            "Stap nu in het aandeel, voor het omhoog gaat.",
+            "Koop het aandeel snel voordat hij stijgt.",
+        ],
+        # a rise by a percentage ahead: "will gain 30%", "stiger 20 % i år", "gaat 30% stijgen"
+        "a rise by a percentage": [
+            "Lumora stock will gain at least 30% this year.",
+            "The shares are going to climb another 20 percent.",
+            "Lumora shares will be up 50% by summer.",
+            "Aktien kommer att stiga minst 30 % i år.",
+            "Kursen ska upp 20 procent före jul.",
+            "I år stiger aktien med 40 %, minst.",
+            "Het aandeel gaat dit jaar 30% stijgen.",
+            "De koers zal met 20 procent stijgen na de cijfers.",
+            "Dit jaar stijgt het aandeel Lumora minstens 40%.",
+        ],
+        # results promised in other words than "guarantee"
+        "results promised": [
+            "We promise results within two weeks.",
+            "Respiqo promises you zero attacks.",
+            "I promise you real returns on this fund.",
+            "Vi lovar resultat inom två veckor.",
+            "Jag lovar dig avkastning på den här fonden.",
+            "Respiqo lovar dig noll anfall.",
+            "Wij beloven resultaat binnen twee weken.",
+            "Ik beloof je rendement met dit fonds.",
+            "Respiqo belooft je nul aanvallen.",
+        ],
+        # a product safe for everyone, with nothing that beats it
+        "safe for everyone, nothing beats it": [
+            "Respiqo is safe for everyone, kids included.",
+            "Zentrava is perfectly safe for everybody.",
+            "Nothing beats Respiqo.",
+            "Respiqo är säker för alla, även barn.",
+            "Zentrava är helt ofarlig för alla.",
+            "Ingenting slår Respiqo.",
+            "Respiqo is veilig voor iedereen, ook voor kinderen.",
+            "Zentrava is volkomen onschadelijk voor iedereen.",
+            "Niets gaat boven Respiqo.",
+        ],
+    }
+)
+
+NEAR_MISSES: list[str] = [
+    "Let's keep the office safe for everyone.",
+    "Vi ser till att kontoret är säkert för alla.",
+    "We maken de werkplek veilig voor iedereen.",
+    "Nothing beats a Friday fika with the team.",
+    "Inget slår en fredagsfika med teamet.",
+    "Niets gaat boven een vrijdagmiddagborrel met het team.",
+    "We promise a fun day for the whole family.",
+    "Vi lovar en rolig dag för hela familjen.",
+    "Wij beloven een leuke dag voor het hele gezin.",
+    "Buy your tickets before they sell out.",
+    "Köp biljetter innan de tar slut.",
+    "Koop je kaartjes voordat ze uitverkocht zijn.",
+    "Lumora stock rose 30% last year.",
+    "Aktien steg 30 % förra året.",
+    "Het aandeel steeg vorig jaar 30%.",
+    "Respiqo won an award for its design.",
+    "Every time I open CareLoop it asks me to log in again.",
+    "Varje gång jag öppnar CareLoop vill den att jag loggar in.",
+    "Elke keer als ik CareLoop open moet ik opnieuw inloggen.",
+    "Our team won the quiz hands down.",
+    "Jag jobbar inte på helger, punkt slut.",
+    "Ik werk niet in het weekend, punt uit.",
+    "Novexa's inhaler is older than ours.",
+    "Novexa släppte sin inhalator tidigare än vi.",
+    "Novexa bestaat langer dan wij.",
+    "Lumora stock is down 6% today.",
+    "Lumora shares closed at SEK 200 before Christmas.",
+    "Aktien steg till 300 kr efter rapporten.",
+    "Het aandeel steeg na de cijfers naar €50.",
+    "Wait until Friday, then we'll celebrate.",
+    "Vänta till fredag, då går vi ut och firar.",
+    "Wacht maar tot vrijdag, dan gaan we uit.",
+    "Maybe the stock will go up, maybe not. Nobody knows.",
+    "Kanske stiger aktien, kanske inte. Ingen vet.",
+    "Misschien gaat het aandeel omhoog, misschien niet.",
+    "Zero migraine days this week for me, finally!",
+    "Noll migrändagar den här veckan, äntligen!",
+    "I promise you'll love the team.",
+    "Jag lovar att du kommer att trivas hos oss.",
+    "Ik beloof je dat je het hier leuk gaat vinden.",
+    "I had no side effects so far.",
+    "Inga biverkningar alls av Zentrava för min del!",
+    "Jag har inga biverkningar alls av Respiqo.",
+    "Geen enkele bijwerking van Zentrava voor mij!",
+    "Jag har inte märkt några biverkningar.",
+    "Ik had geen bijwerkingen, gelukkig.",
+    "Report side effects to your doctor.",
+    "No medicine is without side effects, so talk to your doctor.",
+    "Inget läkemedel är utan biverkningar.",
+    "Geen enkel medicijn is zonder bijwerkingen.",
+]
+
+
+@pytest.mark.parametrize(
+    ("construction", "text"),
+    [(name, text) for name, texts in CONSTRUCTIONS.items() for text in texts],
+)
+def test_constructions_are_found_in_any_wording(
+    policy: CompiledPolicy, construction: str, text: str
+) -> None:
+    assert claims(policy, text), construction
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_of_the_constructions_are_not_claims(policy: CompiledPolicy, text: str) -> None:
+    assert claims(policy, text) == []

@@ -7,10 +7,14 @@ never miss a dose", "garanterad avkastning", "gegarandeerd rendement"), guarante
 ("riskfritt", "utan risk", "zonder enig risico", "you can't lose", "100% safe", "100 %
 säker", "100% veilig"); superiority claims ("beats every competitor", "faster than any app",
 "better than anything Novexa sells", "bättre än alla", "sneller … dan elke app van Novexa",
-"the most effective inhaler in the world", a comparative against a listed competitor); and
+"the most effective inhaler in the world", a comparative against a listed competitor or one of
+its products: "better than Novexa's pen", "beter dan de pen van Novexa"; a verdict without
+"than": "Respiqo every time", "CareLoop vinner överlägset", "…, punt uit"); and
 predictions of a share price ("the share price is going to explode", "my bet: 400 kronor by
 Christmas", "aktien går till 300 kr", "de koers gaat verdubbelen"; a bare forecast only in a
-post about shares or quoting the organisation at a price). Casual and negated uses are not
+post about shares or quoting the organisation at a price: "it'll be back above SEK 200 before
+Christmas", "ons aandeel staat veel te laag, wacht maar tot…, dan gaat hij omhoog"; not when
+hedged: "maybe the stock will go up", "kanske stiger aktien"). Casual and negated uses are not
 claims: "fun is guaranteed", "no guarantees in research", "I'm 100% sure", "better than
 ever", "a warm welcome guaranteed"; nor are claims asked about, criticised ("anyone
 promising guaranteed returns is a scammer"), reported as others' ("analysts expect the
@@ -51,6 +55,8 @@ FORECAST = "forecast"
 # someone else's ("analysts expect the share to reach 400") are not the author's own.
 CRITIQUE = "critique"
 REPORTED = "reported"
+# A forecast hedged earlier in its sentence ("maybe the stock will go up") is a guess.
+HEDGE = "hedge"
 _QUOTES = "\"'\u201c\u201d\u201e\u00ab\u00bb"
 
 
@@ -74,7 +80,7 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
         "claims", groups, org.languages, names_with_products(org), more, ("cues", None)
     )
     market = CuePatterns.load("claims", ["market"], org.languages, names_with_products(org))
-    distance = CuePatterns.load("claims", [CRITIQUE, REPORTED], org.languages)
+    distance = CuePatterns.load("claims", [CRITIQUE, REPORTED, HEDGE], org.languages)
 
     def detect(post: Post) -> Iterator[Hit]:
         in_market: bool | None = None
@@ -107,7 +113,8 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
 def _not_own(match: PatternMatch, distanced: list[PatternMatch], post: Post) -> bool:
     """Whether a claim is criticised or reported rather than made: a critique anywhere in
     its sentence, or anywhere in the post when the claim is in quotation marks; a report of
-    what others say ("analysts expect") earlier in its sentence."""
+    what others say ("analysts expect") earlier in its sentence; and for a prediction, a
+    hedge ("maybe", "kanske", "misschien") earlier in its sentence."""
     sentence = post.folded.sentence_of(match.start)
     quoted = _quoted(post.folded.folded, match.start, match.end)
     for cue in distanced:
@@ -116,6 +123,8 @@ def _not_own(match: PatternMatch, distanced: list[PatternMatch], post: Post) -> 
             return True
         if cue.group == REPORTED and here and cue.start < match.start:
             return True
+        if cue.group == HEDGE and here and cue.start < match.start:
+            return match.group in ("prediction", FORECAST)
     return False
 
 
