@@ -1791,3 +1791,244 @@ def test_word_classes_are_written_folded(group: str) -> None:
         if any(c.isalpha() and fold(c) != c.lower() for c in regex)
     }
     assert unfolded == {}
+
+
+# Constructions, not sentences: each construction in three languages, with different verbs,
+# word orders (verb-second after an adverbial) and near misses.
+_MIX = "medical"
+_LEGAL = "legal"
+_INVEST = "financial"
+_BEHALF = "on_behalf"
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # combining, mixing and applying a treatment: "mix X with Y and apply twice a day"
+        ("Mix Zentrava with a little hydrocortisone cream and apply it twice a day.", _MIX),
+        ("You can blend the ointment with some vaseline and put it on at night.", _MIX),
+        ("Add a few drops of tea tree oil to your steroid cream and rub it in daily.", _MIX),
+        ("Apply the cream three times a day instead of once, it clears up faster.", _MIX),
+        ("Rub a thin layer of hydrocortisone on it every evening for a week.", _MIX),
+        ("Combine the ibuprofen with paracetamol, it works much better.", _MIX),
+        ("Blanda Zentrava med lite hydrokortisonkräm och smörj två gånger om dagen.", _MIX),
+        ("Du kan blanda salvan med vaselin och stryka på den på kvällen.", _MIX),
+        ("Smörj in krämen tre gånger om dagen i stället för en.", _MIX),
+        ("Blanda ut kortisonkrämen med lite mjukgörande och smörj morgon och kväll.", _MIX),
+        ("Kombinera gärna Respiqo med en antihistamin under pollensäsongen.", _MIX),
+        ("Efter duschen smörjer du in salvan ordentligt två gånger om dagen.", _MIX),
+        ("Meng Respiqo met een beetje hydrocortisonzalf en smeer het twee keer per dag.", _MIX),
+        ("Je kunt de zalf mengen met wat vaseline en 's avonds insmeren.", _MIX),
+        ("Smeer de crème drie keer per dag in plaats van één keer.", _MIX),
+        ("Combineer Respiqo gerust met een antihistaminicum in het hooikoortsseizoen.", _MIX),
+        ("Doe een beetje hydrocortison door je dagcrème en smeer dat 's ochtends op.", _MIX),
+        ("Na het douchen smeer je de zalf gewoon dik in, twee keer per dag.", _MIX),
+        # what the reader's employer or landlord may or must do, what the reader is owed
+        ("Your employer can't take sick days off your holiday allowance.", _LEGAL),
+        ("If you fall ill on holiday, your employer has to give those days back.", _LEGAL),
+        ("Your landlord is not allowed to keep the deposit for normal wear and tear.", _LEGAL),
+        ("You're entitled to three months' notice after five years in the job.", _LEGAL),
+        ("They cannot fire you while you're on sick leave, full stop.", _LEGAL),
+        ("Your boss may not read your private emails, that's the law.", _LEGAL),
+        ("Din arbetsgivare får inte dra sjukdagar från semestern.", _LEGAL),
+        ("Blir du sjuk på semestern har du rätt att få tillbaka dagarna.", _LEGAL),
+        ("Du har rätt till tre månaders uppsägningstid efter fem år.", _LEGAL),
+        ("Hyresvärden får inte behålla depositionen för vanligt slitage.", _LEGAL),
+        ("Enligt lagen behöver du inte jobba övertid om det inte står i avtalet.", _LEGAL),
+        ("De kan inte säga upp dig medan du är sjukskriven.", _LEGAL),
+        ("Je werkgever mag je ziektedagen niet van je vakantie aftrekken.", _LEGAL),
+        ("Word je ziek op vakantie, dan moet je baas die dagen teruggeven.", _LEGAL),
+        ("Je hebt recht op drie maanden opzegtermijn na vijf jaar.", _LEGAL),
+        ("De verhuurder mag je borg niet inhouden voor normale slijtage.", _LEGAL),
+        (
+            "Volgens de wet hoef je geen overuren te draaien als het niet in je contract staat.",
+            _LEGAL,
+        ),
+        ("Ze kunnen je niet ontslaan zolang je ziek bent.", _LEGAL),
+        # investment instructions
+        ("Load up on Lumora shares before the Q3 numbers drop.", _INVEST),
+        ("Buy Lumora before the earnings call, thank me later.", _INVEST),
+        ("Sell your Novexa stock now while it's still high.", _INVEST),
+        ("Put your savings into index funds, not a savings account.", _INVEST),
+        ("Dump your bank shares this week.", _INVEST),
+        ("Grab some Lumora stock while it's cheap.", _INVEST),
+        ("Köp Lumora-aktier innan rapporten släpps.", _INVEST),
+        ("Sälj dina Novexa-aktier nu medan kursen är hög.", _INVEST),
+        ("Passa på att köpa på dig aktier innan fredag.", _INVEST),
+        ("Lägg sparpengarna i indexfonder i stället för på sparkontot.", _INVEST),
+        ("Innan rapporten kommer borde du köpa fler aktier.", _INVEST),
+        ("Dumpa bankaktierna den här veckan.", _INVEST),
+        ("Koop Lumora-aandelen voor de kwartaalcijfers uitkomen.", _INVEST),
+        ("Verkoop je Novexa-aandelen nu het nog kan.", _INVEST),
+        ("Koop extra aandelen voor vrijdag, dan zit je goed.", _INVEST),
+        ("Stop je spaargeld in indexfondsen in plaats van op een spaarrekening.", _INVEST),
+        ("Voor de cijfers uitkomen moet je nog even aandelen bijkopen.", _INVEST),
+        ("Dump je bankaandelen deze week.", _INVEST),
+        # speaking for the organisation
+        ("Speaking for Lumora: we are not closing the Uppsala site.", _BEHALF),
+        ("On behalf of Lumora Health, I can confirm the recall is limited to one batch.", _BEHALF),
+        ("I can confirm on Lumora's behalf that no data was lost.", _BEHALF),
+        ("Officially from Lumora: the price of Zentrava stays the same.", _BEHALF),
+        ("För Lumoras räkning vill jag beklaga det inträffade.", _BEHALF),
+        ("Å Lumoras vägnar kan jag bekräfta att ingen data läckt.", _BEHALF),
+        ("Jag talar för Lumora när jag säger att fabriken inte läggs ner.", _BEHALF),
+        ("Officiellt från Lumora: priset på Zentrava ligger fast.", _BEHALF),
+        ("Namens Lumora bied ik excuses aan aan alle getroffen patiënten.", _BEHALF),
+        ("Ik spreek namens Lumora: de fabriek blijft open.", _BEHALF),
+        ("Uit naam van Lumora Health: er is geen datalek geweest.", _BEHALF),
+        ("Officieel vanuit Lumora: de prijs van Zentrava blijft gelijk.", _BEHALF),
+    ],
+)
+def test_constructions_are_found_in_every_language(
+    policy: CompiledPolicy, text: str, domain: str
+) -> None:
+    assert domain in [f.data["domain"] for f in found(policy, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I mixed my cream with moisturiser and it helped me a lot.",
+        "Mix the flour with a little butter and bake for twenty minutes.",
+        "My dermatologist told me to mix it with vaseline.",
+        "Apply now for our summer internship!",
+        "Jag blandade krämen med vaselin och det hjälpte mig.",
+        "Blanda mjölet med smöret och grädda i tjugo minuter.",
+        "Ik meng mijn zalf altijd met vaseline, dat werkt voor mij.",
+        "Meng de bloem met de boter en bak twintig minuten.",
+        "Smeer je boterham en kom gezellig lunchen.",
+        "Our employer gave us an extra day off at Christmas, lovely!",
+        "You're entitled to your opinion, but I loved the film.",
+        "My lawyer said my employer can't do that.",
+        "Min arbetsgivare bjöd på frukost idag.",
+        "Min jurist sa att arbetsgivaren inte får göra så.",
+        "Mijn werkgever trakteerde vandaag op taart.",
+        "Je hebt helemaal gelijk, wat een mooie dag.",
+        "Mijn advocaat zegt dat mijn werkgever dat niet mag.",
+        "I sold my shares last year and regret it.",
+        "Load up the dishwasher before you leave, please.",
+        "Jag köpte aktier i fjol och ångrar det.",
+        "Köp biljetter innan de tar slut!",
+        "Ik heb vorig jaar aandelen gekocht en daar spijt van.",
+        "Koop je kaartjes voor vrijdag!",
+        "Speaking for myself, not Lumora: great conference.",
+        "Lumora says it has no plans to close the site.",
+        "Å hela teamets vägnar: tack för tårtan!",
+        "Jag talar för mig själv, inte för Lumora.",
+        "Ik spreek voor mezelf, niet namens Lumora.",
+    ],
+)
+def test_near_misses_of_the_constructions_stay_quiet(policy: CompiledPolicy, text: str) -> None:
+    assert found(policy, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # swapping, combining, tapering and "how many is enough"; what the reader is owed or may
+        # refuse; getting out and taking profits; a stance taken as the organisation
+        ("Swap your inhaler for Respiqo, it lasts longer.", _MIX),
+        ("Replace the ibuprofen with naproxen if your stomach hurts.", _MIX),
+        ("You can quit the antidepressants cold turkey, I did.", _MIX),
+        ("Two puffs of Respiqo are plenty, you don't need four.", _MIX),
+        ("Go ahead and mix Zentrava with your sleeping pills.", _MIX),
+        ("Taking Zentrava together with ibuprofen is totally fine.", _MIX),
+        ("Pair it with an antihistamine and the itching stops.", _MIX),
+        ("Use the cream every night for two weeks, then stop.", _MIX),
+        ("Cut back to one tablet a day once you feel better.", _MIX),
+        ("Up the dose to 40 mg if it doesn't work.", _MIX),
+        ("Byt ut inhalatorn mot Respiqo, den räcker längre.", _MIX),
+        ("Sluta med antidepressiva direkt, det går bra.", _MIX),
+        ("Tre tabletter räcker gott, du behöver inte fyra.", _MIX),
+        ("Ta Zentrava tillsammans med ipren, det är helt ok.", _MIX),
+        ("Trappa ner till en tablett om dagen när du mår bättre.", _MIX),
+        ("Öka dosen till 40 mg om det inte hjälper.", _MIX),
+        ("Vervang je puffer door Respiqo, die gaat langer mee.", _MIX),
+        ("Stop gerust in één keer met de antidepressiva.", _MIX),
+        ("Twee pufjes Respiqo is ruim voldoende.", _MIX),
+        ("Neem Zentrava samen met ibuprofen, dat kan prima.", _MIX),
+        ("Bouw af naar één tablet per dag zodra je je beter voelt.", _MIX),
+        ("Verhoog de dosis naar 40 mg als het niet helpt.", _MIX),
+        ("Combineer het gewoon met paracetamol.", _MIX),
+        ("You're owed holiday pay for every month you worked.", _LEGAL),
+        ("They owe you overtime, don't let them tell you otherwise.", _LEGAL),
+        ("You don't need to accept a pay cut, just say no.", _LEGAL),
+        ("Your employer is obliged to pay you during sick leave.", _LEGAL),
+        ("Legally your landlord needs to give you 24 hours' notice.", _LEGAL),
+        ("You can refuse to work weekends if it's not in your contract.", _LEGAL),
+        ("Du har rätt till ersättning för varje övertimme.", _LEGAL),
+        ("Ni är inte skyldiga att acceptera en lönesänkning.", _LEGAL),
+        ("Arbetsgivaren är skyldig att betala sjuklön.", _LEGAL),
+        ("Du kan vägra jobba helger om det inte står i avtalet.", _LEGAL),
+        ("Hyresvärden måste meddela dig ett dygn innan.", _LEGAL),
+        ("Je hebt recht op vakantiegeld over elke maand.", _LEGAL),
+        ("Je bent niet verplicht een loonsverlaging te accepteren.", _LEGAL),
+        ("Je werkgever is verplicht je loon door te betalen bij ziekte.", _LEGAL),
+        ("Je mag weigeren in het weekend te werken als dat niet in je contract staat.", _LEGAL),
+        ("De huisbaas moet je 24 uur van tevoren waarschuwen.", _LEGAL),
+        ("Bij ziekte moet je werkgever gewoon 70% doorbetalen.", _LEGAL),
+        ("Load up before the numbers come out.", _INVEST),
+        ("Sell now before Lumora tanks.", _INVEST),
+        ("Get out of Novexa before the trial readout.", _INVEST),
+        ("Cash out your Lumora options now.", _INVEST),
+        ("Sälj nu innan Lumora rasar.", _INVEST),
+        ("Ta hem vinsten i Lumora innan rapporten.", _INVEST),
+        ("Kliv ur Novexa före studieresultaten.", _INVEST),
+        ("Verkoop nu voordat Lumora keldert.", _INVEST),
+        ("Neem je winst op Lumora voor de cijfers.", _INVEST),
+        ("Stap uit Novexa voor de studieresultaten.", _INVEST),
+        ("As a company we deny these allegations.", _BEHALF),
+        ("We at Lumora deny any wrongdoing.", _BEHALF),
+        ("Lumora will not be closing the Uppsala site, I can tell you that.", _BEHALF),
+        ("Vi på Lumora förnekar alla anklagelser.", _BEHALF),
+        ("Som företag tar vi avstånd från uttalandet.", _BEHALF),
+        ("Wij bij Lumora ontkennen elke beschuldiging.", _BEHALF),
+        ("Als bedrijf nemen we afstand van die uitspraak.", _BEHALF),
+        ("Buy before Friday, trust me, Lumora's report is great.", _INVEST),
+        ("Köp innan fredag, Lumoras rapport blir bra.", _INVEST),
+        ("Koop voor vrijdag, de cijfers van Lumora worden goed.", _INVEST),
+        ("Som företag tar vi avstånd från uttalandet.", _BEHALF),
+        ("Als bedrijf nemen we afstand van die uitspraak.", _BEHALF),
+    ],
+)
+def test_more_variants_of_the_constructions_are_found(
+    policy: CompiledPolicy, text: str, domain: str
+) -> None:
+    assert domain in [f.data["domain"] for f in found(policy, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I swapped my inhaler last month and it's better.",
+        "My doctor replaced the ibuprofen with naproxen.",
+        "We at Lumora are hiring! Join us.",
+        "Vi på Lumora söker nya kollegor!",
+        "Wij bij Lumora zoeken nieuwe collega's!",
+        "Your manager may be on holiday, ask HR instead.",
+        "Je werkgever moet je nog even bellen over het rooster.",
+        "Din chef kan inte vara med på mötet idag.",
+        "Sell now, tickets are almost gone!",
+        "Koop voor vrijdag je kaartjes!",
+        "Buy before Friday and get free shipping on our merch!",
+        "Köp innan fredag så får du fri frakt!",
+        "Als bedrijf hebben we een mooi jaar gehad.",
+        "As a company we had a great year, thanks everyone.",
+        "Som företag har vi haft ett fantastiskt år.",
+        "Swap your gym shoes for running shoes, it's better.",
+        "Replace the batteries with new ones.",
+        "Two cups of coffee are enough for me.",
+        "Mix the colours with a little water and paint.",
+        "Use sunscreen every day this summer.",
+        "You can refuse cookies on our website.",
+        "You don't have to accept the meeting invite.",
+        "Je mag weigeren als je geen tijd hebt, geen probleem.",
+        "Du kan vägra äta broccoli, men det är gott.",
+        "Take your time and take a break.",
+        "Taking a walk with a friend is totally fine.",
+    ],
+)
+def test_more_near_misses_of_the_constructions_stay_quiet(
+    policy: CompiledPolicy, text: str
+) -> None:
+    assert found(policy, text) == []
