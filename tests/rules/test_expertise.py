@@ -2032,3 +2032,83 @@ def test_more_near_misses_of_the_constructions_stay_quiet(
     policy: CompiledPolicy, text: str
 ) -> None:
     assert found(policy, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # advice dressed as a try or as what one would do ("if I were you I'd skip…", "als ik jou
+        # was zou ik … overslaan"), verb-final Dutch with a modal, children's doses, several at
+        # once; the reader cannot be dismissed (passive), they must pay you, illegal for them to;
+        # money moved into shares; a confirmation for the organisation
+        ("You could try taking it every other day.", _MIX),
+        ("You should halve the dose if you feel dizzy.", _MIX),
+        ("Je zou de dosis kunnen halveren als je duizelig wordt.", _MIX),
+        ("Du borde halvera dosen om du blir yr.", _MIX),
+        ("Honestly I'd just stop taking Zentrava, it's not worth it.", _MIX),
+        ("Ik zou gewoon stoppen met Zentrava, het is het niet waard.", _MIX),
+        ("Jag skulle sluta ta Zentrava, det är inte värt det.", _MIX),
+        ("If I were you I'd skip the evening dose.", _MIX),
+        ("Om jag var du skulle jag hoppa över kvällsdosen.", _MIX),
+        ("Als ik jou was zou ik de avonddosis overslaan.", _MIX),
+        ("Kids can have half an adult dose of ibuprofen.", _MIX),
+        ("Barn kan få en halv vuxendos ipren.", _MIX),
+        ("Kinderen mogen een halve volwassen dosis ibuprofen.", _MIX),
+        ("It's fine to take two at once.", _MIX),
+        ("Det går bra att ta två tabletter samtidigt.", _MIX),
+        ("Je kunt er gerust twee tegelijk nemen.", _MIX),
+        ("Bij hoofdpijn neem je gewoon twee paracetamol.", _MIX),
+        ("Vid huvudvärk tar du två Alvedon.", _MIX),
+        ("For a headache, take two paracetamol and lie down.", _MIX),
+        ("Har du ont tar du bara en extra tablett.", _MIX),
+        ("Heb je pijn, dan neem je gewoon een extra tablet.", _MIX),
+        ("You can't be fired for being sick.", _LEGAL),
+        ("Du kan inte sägas upp för att du är sjuk.", _LEGAL),
+        ("Je kunt niet ontslagen worden omdat je ziek bent.", _LEGAL),
+        ("They have to pay you for those hours.", _LEGAL),
+        ("De måste betala dig för de timmarna.", _LEGAL),
+        ("Ze moeten je die uren gewoon uitbetalen.", _LEGAL),
+        ("It's illegal for them to read your email.", _LEGAL),
+        ("Det är olagligt för dem att läsa din mejl.", _LEGAL),
+        ("Het is verboden voor ze om je mail te lezen.", _LEGAL),
+        ("If you're sick on holiday you get those days back by law.", _LEGAL),
+        ("I'd buy Lumora before the report.", _INVEST),
+        ("Ik zou Lumora kopen voor de cijfers.", _INVEST),
+        ("Jag skulle köpa Lumora före rapporten.", _INVEST),
+        ("Now's the time to load up on Lumora.", _INVEST),
+        ("Skaffa dig aktier i Lumora innan rapporten.", _INVEST),
+        ("Haal je geld van de spaarrekening en koop aandelen Lumora.", _INVEST),
+        ("Get your money into Lumora before Q3.", _INVEST),
+        ("I can confirm that Lumora will not close the site.", _BEHALF),
+        ("Jag kan bekräfta att Lumora inte stänger fabriken.", _BEHALF),
+        ("Ik kan bevestigen dat Lumora de fabriek niet sluit.", _BEHALF),
+    ],
+)
+def test_advice_as_what_one_would_do_and_passive_rights_are_found(
+    policy: CompiledPolicy, text: str, domain: str
+) -> None:
+    assert domain in [f.data["domain"] for f in found(policy, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's own story, also with verb-second inversion after an adverbial
+        "Sinds Zentrava valt mijn haar uit.",
+        "Sedan jag började med Zentrava har jag haft huvudvärk.",
+        "Since starting Zentrava I've had headaches.",
+        "Gisteren heb ik mijn dosis gehalveerd op advies van mijn arts.",
+        "Igår halverade jag dosen efter samtal med läkaren.",
+        "Yesterday I halved my dose after talking to my GP.",
+        "Mijn werkgever moest me doorbetalen, gelukkig.",
+        "I bought Lumora shares in 2020.",
+        "Vorig jaar kocht ik aandelen Lumora.",
+        "Förra året köpte jag aktier i Lumora.",
+        "My kids can have ice cream after dinner.",
+        "It's fine to take two days off after the launch.",
+        "Het is verboden om hier te parkeren.",
+        "You can't be serious, that's hilarious.",
+    ],
+)
+def test_own_stories_and_look_alikes_of_these_stay_quiet(policy: CompiledPolicy, text: str) -> None:
+    assert found(policy, text) == []
