@@ -295,7 +295,8 @@ class CuePatterns:
         """One word of a cue as a regex, and whether it may be left out entirely."""
         optional = token.startswith("(") and _closing(token, 0) == len(token) - 1
         if optional:
-            alternatives = _split_top(token[1:-1], "|")
+            # "(de |)": the space inside belongs to the joint, which the sequence writes.
+            alternatives = [a.strip() for a in _split_top(token[1:-1], "|")]
             if "" in alternatives:
                 return self._group([a for a in alternatives if a], classes, phrase), True
         return self._words(token, classes, phrase), False
@@ -454,11 +455,18 @@ def _tokens(phrase: str) -> list[str]:
     split: list[str] = []
     for token in tokens:
         glued = _GLUED_CLASS.match(token)
-        if glued:
+        if glued and _is_group(glued.group(1)):
+            # "(de |)<money>": an optional word before a class, not a class glued to a word.
+            split.extend([glued.group(1), glued.group(2)])
+        elif glued:
             split.extend([glued.group(1), _GLUE + glued.group(2)])
         else:
             split.append(token)
     return split
+
+
+def _is_group(text: str) -> bool:
+    return text.startswith("(") and _closing(text, 0) == len(text) - 1
 
 
 @cache
