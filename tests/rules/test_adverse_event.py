@@ -554,3 +554,159 @@ def test_more_faulty_devices_and_dosing_mistakes(
     policy: CompiledPolicy, note: str, text: str, problem: bool
 ) -> None:
     assert bool(found(policy, text)) is problem, note
+
+
+# Constructions, not sentences: each is written in its own words, tenses and word orders
+# (Dutch and Swedish put the verb second after an adverbial: "Sinds Zentrava valt mijn haar
+# uit", "Sedan Zentrava sover jag dåligt"), with look-alikes that must stay quiet.
+CONSTRUCTIONS: list[tuple[str, str, bool]] = [
+    # a body part with a symptom quality, in either order, or a body part doing wrong
+    ("body", "Since my first Zentrava jab my eyelids are puffy and itchy.", True),
+    ("body", "Burning eyelids every morning since starting Respiqo.", True),
+    ("body", "After the second Zentrava injection her lips felt really swollen.", True),
+    ("body", "Respiqo gave me watery, bloodshot eyes for two days.", True),
+    ("body", "My eyes were burning for hours after using Respiqo.", True),
+    ("body", "My knees ache every morning since I started Zentrava.", True),
+    ("body", "Since starting Zentrava my joints hurt all the time.", True),
+    ("body", "My skin burns after every Zentrava injection.", True),
+    ("body", "Pain in my wrists ever since the Zentrava shots began.", True),
+    ("body", "My back has been aching since I went on Zentrava.", True),
+    ("body", "My lower back hurts since I went on Zentrava.", True),
+    ("body", "His hands started shaking a week after starting Zentrava.", True),
+    ("body", "Sedan jag började med Zentrava har jag svullna ögonlock.", True),
+    ("body", "Ögonen sved hela kvällen efter Respiqo.", True),
+    ("body", "Mina leder värker sedan jag började med Zentrava.", True),
+    ("body", "Respiqo gav mig rinnande ögon och nästäppa.", True),
+    ("body", "Sedan Zentrava svider det i ögonen varje morgon.", True),
+    ("body", "Efter Zentrava-sprutan blev läpparna alldeles svullna.", True),
+    ("body", "Sen dess värker knäna, jag tror det är Zentrava, efter första dosen.", True),
+    ("body", "Efter andra dosen Zentrava har jag ont i händerna.", True),
+    ("body", "Sinds mijn eerste Zentrava-prik heb ik branderige ogen.", True),
+    ("body", "Mijn ogen branden sinds ik Respiqo gebruik.", True),
+    ("body", "Sinds Zentrava prikken mijn ogen de hele dag.", True),
+    ("body", "Na de tweede Zentrava-prik waren mijn oogleden helemaal dik.", True),
+    ("body", "Sinds ik Zentrava slik doen mijn gewrichten zo pijn.", True),
+    ("body", "Sinds Respiqo heb ik opgezette oogleden.", True),
+    ("body", "Mijn handen trillen sinds ik Zentrava gebruik.", True),
+    ("body", "Na elke Zentrava-injectie jeukt mijn hoofdhuid.", True),
+    # near misses: a body part with no harm, or a harm with nothing to tie it
+    ("body", "Since starting Zentrava my skin is clear and my eyes are bright.", False),
+    ("body", "My eyes were burning from the campfire smoke. Respiqo launch next week!", False),
+    ("body", "Zentrava soothes itchy eyelids within days.", False),
+    ("body", "Respiqo is for people with puffy, itchy eyes from hay fever.", False),
+    ("body", "Efter Zentrava-mässan värker fötterna, vilken dag!", False),
+    ("body", "Mijn ogen branden van het scherm, morgen de Zentrava-lancering.", False),
+    ("body", "Sinds Respiqo zijn mijn branderige ogen helemaal verdwenen.", False),
+    ("body", "Vi skakar hand på Zentrava-avtalet i dag.", False),
+    # a vital sign or a body function going wrong
+    ("vital", "My blood pressure has gone up a lot since starting Zentrava.", True),
+    ("vital", "Since Respiqo my heart rate is through the roof.", True),
+    ("vital", "High blood pressure since my third Zentrava shot.", True),
+    ("vital", "My BP shot up after the first dose of Zentrava.", True),
+    ("vital", "Her blood sugar crashed after the Zentrava injection.", True),
+    ("vital", "My liver enzymes are elevated since starting Zentrava.", True),
+    ("vital", "Mitt blodtryck har gått upp sedan jag började med Zentrava.", True),
+    ("vital", "Sedan Zentrava har jag högt blodtryck.", True),
+    ("vital", "Efter sprutan med Zentrava steg blodtrycket kraftigt.", True),
+    ("vital", "Blodsockret rasade efter Zentrava-sprutan.", True),
+    ("vital", "Förhöjda levervärden sedan jag började med Zentrava.", True),
+    ("vital", "Pulsen skenar efter varje dos Respiqo.", True),
+    ("vital", "Mijn bloeddruk is gestegen sinds ik Zentrava slik.", True),
+    ("vital", "Sinds Zentrava heb ik een hoge bloeddruk.", True),
+    ("vital", "Na de Respiqo-puf schoot mijn hartslag omhoog.", True),
+    ("vital", "Mijn suiker kelderde na de Zentrava-injectie.", True),
+    ("vital", "Sinds ik Zentrava gebruik is mijn bloeddruk veel te hoog.", True),
+    ("vital", "Verhoogde leverwaarden na drie maanden Zentrava.", True),
+    # near misses: the measure improves, business figures rise, the condition is named
+    ("vital", "My blood pressure is finally normal since Zentrava.", False),
+    ("vital", "Zentrava lowers high blood pressure in most patients.", False),
+    ("vital", "Our sales went up since Zentrava launched.", False),
+    ("vital", "Zentrava is for people with high blood pressure.", False),
+    ("vital", "Mitt blodtryck är äntligen normalt sedan Zentrava.", False),
+    ("vital", "Zentrava sänker högt blodtryck, visar studien.", False),
+    ("vital", "Zentrava is bedoeld voor mensen met hoge bloeddruk.", False),
+    ("vital", "Sinds Zentrava is mijn bloeddruk eindelijk normaal.", False),
+    ("vital", "I have high blood pressure, so I take Zentrava every morning.", False),
+    ("vital", "Dad has had high blood pressure for years and started Zentrava in May.", False),
+    ("vital", "Jag har högt blodtryck och tar därför Zentrava.", False),
+    ("vital", "Tips till er med högt blodtryck: ta Zentrava på morgonen.", False),
+    ("vital", "Ik heb al jaren hoge bloeddruk en gebruik daarom Zentrava.", False),
+    ("vital", "Got high blood pressure from Zentrava, so I stopped it.", True),
+    # the verb second after an adverbial
+    ("inversion", "Sinds Zentrava valt mijn haar met plukken uit.", True),
+    ("inversion", "Sinds ik Zentrava slik slaap ik heel slecht.", True),
+    ("inversion", "Sinds de Respiqo-kuur kan ik niet meer doorslapen.", True),
+    ("inversion", "Na de prik met Zentrava werd ik misselijk.", True),
+    ("inversion", "Sinds Zentrava ben ik zo duizelig.", True),
+    ("inversion", "Na twee weken Zentrava ben ik vier kilo aangekomen.", True),
+    ("inversion", "Sedan jag började med Zentrava sover jag jättedåligt.", True),
+    ("inversion", "Efter sprutan med Zentrava mår jag illa hela dagen.", True),
+    ("inversion", "Sedan Respiqo faller håret av i tussar.", True),
+    ("inversion", "Sedan Zentrava känner jag mig nedstämd.", True),
+    ("inversion", "Sedan jag bytte till Respiqo kan jag inte somna.", True),
+    ("inversion", "Efter Zentrava har jag gått upp fem kilo.", True),
+    # near misses
+    ("inversion", "Sinds Zentrava slaap ik weer als een roos.", False),
+    ("inversion", "Sedan Zentrava sover jag som en stock.", False),
+    ("inversion", "Na de Zentrava-lancering slaap ik slecht van de spanning.", False),
+    # woke up with, covered in
+    ("skin", "Woke up covered in red spots after my first Respiqo puff.", True),
+    ("skin", "Broke out in hives the day after the Zentrava injection.", True),
+    ("skin", "Vaknade full av röda prickar efter Zentrava-sprutan.", True),
+    ("skin", "Werd wakker onder de rode vlekken na de Zentrava-prik.", True),
+    ("skin", "The Zentrava booth was covered in red balloons.", False),
+    # a harm at each use
+    ("each use", "She gets bruises every time her Zentrava cuff inflates.", True),
+    ("each use", "Whenever I take Respiqo my throat is raw for hours.", True),
+    ("each use", "Dizzy from the very first day on Zentrava.", True),
+    ("each use", "Varje gång hon tar Zentrava får hon huvudvärk.", True),
+    ("each use", "Från första dosen Zentrava har jag haft klåda.", True),
+    ("each use", "Elke keer als ik Respiqo gebruik word ik duizelig.", True),
+    ("each use", "Vanaf de eerste prik Zentrava heb ik jeuk.", True),
+    ("each use", "Every time I see the Zentrava team I get a headache, haha.", False),
+    ("each use", "Steeds meer Zentrava verkocht, de hoofdpijn van de planning is weg.", False),
+    # worse than before, and everyday words for feeling ill
+    ("worse", "My eczema has gotten way worse since I started Zentrava.", True),
+    ("worse", "Since starting Respiqo I feel like I've been hit by a truck.", True),
+    ("worse", "After the Zentrava shot she couldn't keep food down.", True),
+    ("worse", "Eksemet har blivit mycket värre sedan jag började med Zentrava.", True),
+    ("worse", "Sedan Zentrava svettas jag floder på nätterna.", True),
+    ("worse", "Mijn eczeem is erger geworden sinds ik Zentrava smeer.", True),
+    ("worse", "Sinds Zentrava zweet ik 's nachts enorm.", True),
+    ("worse", "Sinds Zentrava krijg ik rode uitslag in mijn nek.", True),
+    ("worse", "De uitslag van de Zentrava-studie komt volgende week.", False),
+    ("worse", "Traffic got worse after the Zentrava launch event.", False),
+    # someone else's harm
+    ("other", "My mother's ankles are swollen since she started Zentrava.", True),
+    ("other", "Mijn vader z'n bloeddruk is omhooggeschoten na Zentrava.", True),
+    ("other", "Min mans händer darrar sedan han började med Respiqo.", True),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "harm"), CONSTRUCTIONS)
+def test_constructions_in_three_languages(
+    policy: CompiledPolicy, construction: str, text: str, harm: bool
+) -> None:
+    assert bool(found(policy, text)) is harm, construction
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Forgot I'd had it and took my Zentrava dose twice.", True),
+        ("My son took two Zentrava tablets instead of one.", True),
+        ("Jag tog dosen två gånger, Zentrava, av ren glömska.", True),
+        ("Råkade ta två tabletter Zentrava i stället för en, vad gör jag nu?", True),
+        ("Mamma tog tre doser Zentrava istället för en igår.", True),
+        ("Mijn zoon nam twee Zentrava-tabletten in plaats van één.", True),
+        # advice to take more is not a mistake that happened
+        ("Zentrava tip: take two tablets instead of one before bed.", False),
+        ("Zentrava-tips: ta tre tabletter istället för en.", False),
+        ("Zentrava-tip: neem twee tabletten in plaats van één.", False),
+        ("Per ongeluk twee Zentrava-pillen in plaats van één genomen.", True),
+        ("Ik heb mijn dosis Zentrava twee keer genomen.", True),
+        ("Take two Zentrava tablets twice a day, says the label.", False),
+    ],
+)
+def test_dosing_mistakes_in_other_words(policy: CompiledPolicy, text: str, problem: bool) -> None:
+    assert bool(found(policy, text)) is problem, text

@@ -7,13 +7,19 @@ sedan jag började med Respiqo", "sinds hij Zentrava gebruikt heeft hij tintelen
 "my heart races after every puff"), medication errors ("took a double dose") and devices that
 failed someone ("the pen jammed"), the last two with a message of their own. Harms come
 from a lexicon per language, with endings and compounds (blisters, a sore lump where the pen
-went in, waking up to pee, thirst, sleepless nights, kilos gained, mood swings…); the tie is
-a time ("since my second jab", "sedan dess", "na de injectie"), a cause ("gave me", "av
-sprutan", "daardoor") or a person asking about it ("anyone else?", "känner någon igen
-sig?") in the harm's sentence or the one next to it. A harm that is denied or only possible
+went in, waking up to pee, thirst, sleepless nights, kilos gained, mood swings…), and as
+constructions: a body part with a symptom in either order ("burning, puffy eyelids", "my
+eyes were burning", "svullna ögonlock", "ögonen sved", "mijn ogen branden"), a vital sign
+going wrong ("blood pressure went up", "högt blodtryck", "bloeddruk flink omhoog"), the
+verb put second after an adverbial ("Sinds X valt mijn haar uit", "sedan dess sover jag
+dåligt") and things getting worse; the tie is a time ("since my second jab", "sedan dess",
+"na de injectie", "every time her cuff inflates"), a cause ("gave me", "av sprutan",
+"daardoor") or a person asking about it ("anyone else?", "känner någon igen sig?") in the
+harm's sentence or the one next to it. A harm that is denied or only possible
 ("no side effects", "can cause headaches"), relieved ("soothed my rash", "färre anfall",
 "down from eight attacks a month to two", "de hoofdpijn is weg"), the condition a product
-treats ("for migraine", "eczeempatiënten", "people with eczema") or advice to the reader
+treats ("for migraine", "eczeempatiënten", "people with eczema", "high blood pressure, so
+I take…") or advice to the reader
 ("if it makes you dizzy, take it at night", "krijg je er hoofdpijn van, neem dan…", "talk
 to your doctor about any nausea", "yr av Zentrava? Prata med din läkare.") is not one;
 neither is a harm closer to a competitor's product than to ours, nor information about a
@@ -139,6 +145,7 @@ class HarmReader:
         heads = sorted((w for w in self.condition_after if len(w) >= 3), key=len, reverse=True)
         # a compound that starts with a harm and ends in a head: "smärtdagar", "klådfri"
         self.compound = re.compile(r"\w{3,}(?:" + "|".join(map(re.escape, heads)) + r")")
+        self.treated = _phrase_regex(context["treated_after"], languages)
         self.hypothetical = _phrase_regex(context["hypothetical"], languages)
         self.advice = _phrase_regex(context["advice"], languages)
         uses = [u for lang in languages for u in context["uses"].get(lang) or []]
@@ -149,6 +156,8 @@ class HarmReader:
         self.business = re.compile(
             r"(?<![\w-])(?:[\w]+-)?(?:" + "|".join(re.escape(w) for w in stems) + r")\w*"
         )
+        # words that start like a business word but are not one ("pressure", "branden")
+        self.not_business = _words(context["not_business"], languages)
         self.contrast = _phrase_regex(context["contrast"], languages)
         self.conditional = _words(context["conditional"], languages)
         self.reader = _words(context["reader"], languages)
@@ -256,7 +265,7 @@ class HarmReader:
         after = re.match(r"[ -]*([\w-]+)", folded[cue.end : cue.end + 30])
         last = folded[cue.start : cue.end].rsplit(" ", 1)[-1]
         return any(
-            self.business.fullmatch(w) is not None
+            self.business.fullmatch(w) is not None and w not in self.not_business
             for w in (
                 *before,
                 after.group(1) if after else "",
@@ -345,7 +354,12 @@ class HarmReader:
         if last and self.compound.fullmatch(last[0]):
             return True
         following = re.match(r"[ -]+([\w']+)", folded[harm.end : harm.end + 30])
-        return following is not None and following.group(1) in self.condition_after
+        if following is not None and following.group(1) in self.condition_after:
+            return True
+        # what is taken for it follows: "high blood pressure, so I take …", "hoge bloeddruk
+        # en gebruik daarom …", "högt blodtryck och tar … för det"
+        rest = _SENTENCE_END.split(folded[harm.end : harm.end + 80], 1)[0]
+        return self.treated.search(rest) is not None
 
     def _hypothetical(self, folded: str, harm: PatternMatch) -> bool:
         """Whether ``harm`` stands in a clause of advice or supposition for the reader."""
