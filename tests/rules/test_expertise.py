@@ -2112,3 +2112,64 @@ def test_advice_as_what_one_would_do_and_passive_rights_are_found(
 )
 def test_own_stories_and_look_alikes_of_these_stay_quiet(policy: CompiledPolicy, text: str) -> None:
     assert found(policy, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # what the reader need not tell the employer; what employers may not do; what they must
+        # give you (also inverted: "na drie contracten moeten ze je…"); a dose left out; drops
+        # and sprays at one's own interval; everything bet on a share; the organisation's next
+        # move denied; cues that end a clause ("koop nu!", "a no-brainer.", "neem er dan twee.")
+        ("You don't have to tell your employer what's wrong with you.", _LEGAL),
+        ("Du behöver inte berätta för arbetsgivaren vad du har.", _LEGAL),
+        ("Je hoeft je werkgever niet te vertellen wat je hebt.", _LEGAL),
+        ("Your employer can't ask for a doctor's note in the first week.", _LEGAL),
+        ("Je werkgever mag niet vragen wat je mankeert.", _LEGAL),
+        ("Arbetsgivaren får inte fråga vad du har för diagnos.", _LEGAL),
+        ("After two years they have to give you a permanent contract.", _LEGAL),
+        ("Na drie contracten moeten ze je een vast contract geven.", _LEGAL),
+        ("Efter två år måste de ge dig fast anställning.", _LEGAL),
+        ("Don't bother with the second injection, one is enough.", _MIX),
+        ("Strunta i den andra sprutan, en räcker.", _MIX),
+        ("Laat die tweede prik maar zitten, één is genoeg.", _MIX),
+        ("Pro tip: split the Respiqo tablets to make them last longer.", _MIX),
+        ("Put a drop of Respiqo in each nostril twice a day instead.", _MIX),
+        ("Droppa Respiqo i näsan två gånger om dagen i stället.", _MIX),
+        ("Druppel Respiqo twee keer per dag in je neus.", _MIX),
+        ("Crush the tablet into yoghurt if your kid won't swallow it.", _MIX),
+        ("Krossa tabletten i yoghurt om barnet inte vill svälja den.", _MIX),
+        ("Verpulver de tablet in yoghurt als je kind hem niet wil slikken.", _MIX),
+        ("Lumora goes to 300 after the report, load up now.", _INVEST),
+        ("Sätt allt på Lumora innan rapporten.", _INVEST),
+        ("Zet alles op Lumora voor de cijfers.", _INVEST),
+        ("Bet everything on Lumora before the report.", _INVEST),
+        ("Lumora gaat de prijzen niet verhogen, dat kan ik je verzekeren.", _BEHALF),
+        ("Lumora won't raise prices, you have my word.", _BEHALF),
+        ("Lumora kommer inte att höja priserna, det kan jag lova.", _BEHALF),
+        ("Lumora kopen? Ja, koop nu!", _INVEST),
+        ("Lumora at this price is a no-brainer.", _INVEST),
+        ("Lumora-aktien innan rapporten? Köp, nu!", _INVEST),
+        ("Helpt één tablet niet, neem er dan twee.", _MIX),
+    ],
+)
+def test_duties_left_out_doses_bets_and_clause_ends_are_found(
+    policy: CompiledPolicy, text: str, domain: str
+) -> None:
+    assert domain in [f.data["domain"] for f in found(policy, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My doctor said I don't have to tell my employer, which was a relief.",
+        "Crush the garlic into the yoghurt and serve.",
+        "Krossa vitlöken och blanda med yoghurt.",
+        "Druppel de olie in de pan en bak de uien.",
+        "Bet everything on the weekend weather, it's going to be great.",
+        "Onze zomeractie loopt nog: koop nu!",
+        "Sommarrea på allt i butiken, köp nu!",
+    ],
+)
+def test_look_alikes_of_duties_doses_and_bets_stay_quiet(policy: CompiledPolicy, text: str) -> None:
+    assert found(policy, text) == []
