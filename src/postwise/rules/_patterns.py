@@ -455,7 +455,7 @@ def _tokens(phrase: str) -> list[str]:
     split: list[str] = []
     for token in tokens:
         glued = _GLUED_CLASS.match(token)
-        if glued and _is_group(glued.group(1)):
+        if glued and _is_optional_group(glued.group(1)):
             # "(de |)<money>": an optional word before a class, not a class glued to a word.
             split.extend([glued.group(1), glued.group(2)])
         elif glued:
@@ -465,8 +465,11 @@ def _tokens(phrase: str) -> list[str]:
     return split
 
 
-def _is_group(text: str) -> bool:
-    return text.startswith("(") and _closing(text, 0) == len(text) - 1
+def _is_optional_group(text: str) -> bool:
+    """``(de |)``: a group that may be left out (one alternative is empty)."""
+    if not (text.startswith("(") and _closing(text, 0) == len(text) - 1):
+        return False
+    return any(not a.strip() for a in _split_top(text[1:-1], "|"))
 
 
 @cache
