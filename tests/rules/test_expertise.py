@@ -2168,6 +2168,8 @@ def test_duties_left_out_doses_bets_and_clause_ends_are_found(
         "Druppel de olie in de pan en bak de uien.",
         "Bet everything on the weekend weather, it's going to be great.",
         "Onze zomeractie loopt nog: koop nu!",
+        "I can't wait to start Zentrava, finally something for my joints.",
+        "I'm due to start Respiqo next week, nervous!",
         "Sommarrea på allt i butiken, köp nu!",
     ],
 )
