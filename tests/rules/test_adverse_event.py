@@ -724,3 +724,41 @@ def test_constructions_in_three_languages(
 )
 def test_dosing_mistakes_in_other_words(policy: CompiledPolicy, text: str, problem: bool) -> None:
     assert bool(found(policy, text)) is problem, text
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("a question about the product", "Is it just me or does the Zentrava patch leave a rash?"),
+        ("on it and a harm", "Third night on Respiqo and I wake up with a splitting headache."),
+        ("someone else's, reported", "A caller told me her son's skin blistered under Zentrava."),
+        ("the product as the subject", "Put Zentrava on my scraped knee and it burned like crazy."),
+        ("Swedish", "Respiqo i två veckor nu och jag har näsblod varje morgon."),
+        ("Swedish: what it did", "Jag smorde in Zentrava och huden blev knallröd."),
+        ("Dutch", "Respiqo gebruikt tegen mijn verstopte neus en nu al twee dagen bloedneuzen."),
+        ("Dutch: what it did", "Die Zentrava heeft mijn huid gewoon verbrand!"),
+    ],
+)
+def test_a_harm_beside_the_product_is_tied_to_it(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text), note
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("business beside the product", "Can't sleep, we just closed the biggest Zentrava deal!"),
+        ("the condition as a kind of product", "Zentrava beats every eczema cream on the market."),
+        ("Swedish: compound", "Zentrava slår alla eksemkrämer, punkt slut."),
+        ("a hashtag is a topic", "Zentrava is here for you. #migraine #awareness"),
+        ("Dutch: the stand", "Hoofdpijn van de drukte bij de Zentrava stand vandaag."),
+        ("another clause", "My kid has a fever today, but Zentrava sales are great."),
+        ("relief in the clause", "Zentrava eased my morning stiffness and the fatigue."),
+        ("no person", "Respiqo helps against the shortness of breath and the coughing."),
+    ],
+)
+def test_a_harm_beside_the_product_in_other_senses_is_not(
+    policy: CompiledPolicy, note: str, text: str
+) -> None:
+    assert found(policy, text) == [], note

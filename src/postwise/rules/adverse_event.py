@@ -15,7 +15,9 @@ verb put second after an adverbial ("Sinds X valt mijn haar uit", "sedan dess so
 dåligt") and things getting worse; the tie is a time ("since my second jab", "sedan dess",
 "na de injectie", "every time her cuff inflates"), a cause ("gave me", "av sprutan",
 "daardoor") or a person asking about it ("anyone else?", "känner någon igen sig?") in the
-harm's sentence or the one next to it. A harm that is denied or only possible
+harm's sentence or the one next to it, or simply the product named in the harm's clause of
+a sentence about a person ("third night on X and I wake up with a headache", "X tegen mijn
+verstopte neus en nu bloedneuzen"). A harm that is denied or only possible
 ("no side effects", "can cause headaches"), relieved ("soothed my rash", "färre anfall",
 "down from eight attacks a month to two", "de hoofdpijn is weg"), the condition a product
 treats ("for migraine", "eczeempatiënten", "people with eczema", "high blood pressure, so
@@ -64,6 +66,7 @@ from postwise.text.fold import fold
 if TYPE_CHECKING:
     from postwise.engine.post import Post
     from postwise.policy.compiled import CompiledOrganisation
+    from postwise.text.matcher import Match
 
 ROUTE = "drug_safety"
 # Words before a harm that may deny it (how far back negation reaches).
@@ -159,6 +162,8 @@ class HarmReader:
         # words that start like a business word but are not one ("pressure", "branden")
         self.not_business = _words(context["not_business"], languages)
         self.contrast = _phrase_regex(context["contrast"], languages)
+        persons = load_data("lexicons", "adverse_event", "persons.yaml")
+        self.persons = _phrase_regex(persons, languages)
         self.conditional = _words(context["conditional"], languages)
         self.reader = _words(context["reader"], languages)
         self.first_person = _words(context["first_person"], languages)
@@ -220,10 +225,40 @@ class HarmReader:
                     and abs(self._sentence(starts, c.start) - sentence) <= LINK_REACH
                     for c in cues
                 )
+                or self._beside_product(post, harm, cues)
             ):
                 yield Reading(harm.start, harm.end, harm, Status.HARM)
             else:
                 yield Reading(harm.start, harm.end, harm, Status.UNTIED)
+
+    def _beside_product(self, post: Post, harm: PatternMatch, cues: Sequence[PatternMatch]) -> bool:
+        """Whether a person's harm shares its clause with a product named not as a business
+        matter: people tie a harm to a product by putting them together ("is it just me or
+        does the X patch leave an itchy rash?", "third night on X and I wake up with a
+        headache", "X tegen mijn verstopte neus en nu bloedneuzen") as often as with a word
+        of time or cause. Not when relief is spoken of in the clause ("X eased my stiffness
+        and the fatigue") or no person is in the sentence ("X helps against the coughing")."""
+        folded = post.folded.folded
+        lo, hi = self.clause(folded, harm.start, harm.end)
+        if not any(
+            lo <= p.start and p.end <= hi and not self._business_near(folded, p)
+            for p in post.mentions("product")
+        ):
+            return False
+        if any(c.group in ("relief", "anymore") and lo <= c.start < hi for c in cues):
+            return False
+        sentence = post.folded.sentence_of(harm.start)
+        return self.persons.search(folded, sentence.start, sentence.end) is not None
+
+    def _business_near(self, folded: str, product: Match[Any]) -> bool:
+        """Whether a business word stands within a few words of a product's name ("the
+        biggest Dormexa distribution deal", "the Glucera stand at the fair")."""
+        before = _WORDS.findall(folded[max(0, product.start - 40) : product.start])[-2:]
+        after = _WORDS.findall(folded[product.end : product.end + 60])[:3]
+        return any(
+            self.business.fullmatch(w) is not None and w not in self.not_business
+            for w in (*before, *after)
+        )
 
     @staticmethod
     def _sentence(starts: Sequence[int], offset: int) -> int:
@@ -340,6 +375,8 @@ class HarmReader:
     def _condition(self, folded: str, harm: PatternMatch) -> bool:
         """Whether ``harm`` names the condition a product treats: "for migraine", "people
         with eczema", "pain days", "smärtdagar", "eczeempatiënten", "itch-free"."""
+        if harm.start > 0 and folded[harm.start - 1] == "#":
+            return True  # "#eczema", "#migraine": a topic
         clause = _CLAUSE_END.split(folded[max(0, harm.start - 60) : harm.start])[-1]
         words = _WORDS.findall(clause)
         for n in range(1, 4):
