@@ -2175,3 +2175,34 @@ def test_duties_left_out_doses_bets_and_clause_ends_are_found(
 )
 def test_look_alikes_of_duties_doses_and_bets_stay_quiet(policy: CompiledPolicy, text: str) -> None:
     assert found(policy, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick tip: after a big pizza night, take double your usual correction bolus.",
+        "Tips till alla som inte kan sova: ta en halv sömntablett med ett glas vin.",
+        "Advies: sla op sportdagen gewoon je basale insuline over.",
+        "After 18 months your employer legally has to make you permanent.",
+        "Efter två år är din arbetsgivare skyldig att ge dig fast anställning.",
+        "Na drie contracten is je werkgever verplicht om je een vast contract te geven.",
+        "Put all your savings into Lumora shares before the report.",
+        "Sätt alla dina sparpengar i aktien innan rapporten.",
+        "Gegarandeerd rendement, stop je spaargeld erin!",
+    ],
+)
+def test_instructions_to_others_in_general_shapes(policy: CompiledPolicy, text: str) -> None:
+    assert found(policy, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I skipped my insulin once and felt awful.",
+        "My employer has to pay me on Friday, finally.",
+        "Sla die vergadering maar over.",
+        "Jag satte alla mina sparpengar i en ny cykel.",
+    ],
+)
+def test_own_doings_and_other_verbs_are_not_advice(policy: CompiledPolicy, text: str) -> None:
+    assert found(policy, text) == [], text
