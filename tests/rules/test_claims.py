@@ -1014,3 +1014,30 @@ def test_constructions_are_found_in_any_wording(
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_near_misses_of_the_constructions_are_not_claims(policy: CompiledPolicy, text: str) -> None:
     assert claims(policy, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark my words: Lumora trades above 400 SEK by Halloween.",
+        "Na de overname stijgen ze minstens 30%.",
+        "Efter affären stiger aktien minst 30 procent.",
+        "Het aandeel Lumora stijgt zeker 20% na de cijfers.",
+    ],
+)
+def test_price_levels_and_rises_in_per_cent_in_any_order(policy: CompiledPolicy, text: str) -> None:
+    assert found(policy, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark my words: it'll rain all weekend.",
+        "Onze omzet steeg met 30% vorig jaar.",
+        "De huren stijgen minstens 5% per jaar, zucht.",
+    ],
+)
+def test_a_forecast_without_shares_and_past_rises_are_not_predictions(
+    policy: CompiledPolicy, text: str
+) -> None:
+    assert found(policy, text) == [], text

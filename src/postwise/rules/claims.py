@@ -79,20 +79,26 @@ def compile(rule: RuleBase, org: CompiledOrganisation) -> Detector:
     cues = CuePatterns.load(
         "claims", groups, org.languages, names_with_products(org), more, ("cues", None)
     )
+    # Without the bare forecasts, for a post not about markets, where one that does not count
+    # may have hidden an overlapping cue ("mark my words: X trades above 400 by Halloween").
+    plain = CuePatterns.load(
+        "claims",
+        sorted(settings.checks),
+        org.languages,
+        names_with_products(org),
+        more,
+        ("cues", None),
+    )
     market = CuePatterns.load("claims", ["market"], org.languages, names_with_products(org))
     distance = CuePatterns.load("claims", [CRITIQUE, REPORTED, HEDGE], org.languages)
 
     def detect(post: Post) -> Iterator[Hit]:
-        in_market: bool | None = None
         distanced: list[PatternMatch] | None = None
-        for match in cues.find(post.folded):
-            detail = match.group
-            if detail == FORECAST:
-                if in_market is None:
-                    in_market = bool(market.find(post.folded))
-                if not in_market:
-                    continue
-                detail = "prediction"
+        found = cues.find(post.folded)
+        if any(m.group == FORECAST for m in found) and not market.find(post.folded):
+            found = plain.find(post.folded)
+        for match in found:
+            detail = "prediction" if match.group == FORECAST else match.group
             if _asked(match, post):
                 continue
             if distanced is None:
