@@ -347,3 +347,20 @@ def test_every_listed_form_is_found_when_written_on_its_own(language: str) -> No
 def test_the_dev_set_labels(policy: CompiledPolicy, case: dict[str, Any]) -> None:
     raised = bool(findings(policy, case["text"]))
     assert raised == ("respect" in case["expect"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Their reps are a pack of spineless weasels.", ["weasels"]),
+        ("Ni på Aurelion är ena fega råttor.", ["råttor"]),
+        ("Jullie zijn een stelletje laffe ratten.", ["ratten"]),
+        ("We saw rats in the barn again.", []),
+        ("Råttor i källaren igen, ring skadedjursfirman.", []),
+        ("De ratten in de schuur zijn eindelijk weg.", []),
+    ],
+)
+def test_vermin_called_people_with_a_cue_and_an_adjective_between(
+    policy: CompiledPolicy, text: str, expected: list[str]
+) -> None:
+    assert excerpts(policy, text) == expected
