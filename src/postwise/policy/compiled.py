@@ -39,16 +39,30 @@ class CompiledOrganisation:
         self.languages: tuple[str, ...] = tuple(org.languages)
         self.zone = ZoneInfo(org.timezone)
         entries: list[tuple[str, Entity]] = []
-        for name in [org.name, *org.aliases, *org.handles, *org.hashtags]:
+        for name in [org.name, *_short_forms(org.name), *org.aliases, *org.handles, *org.hashtags]:
             entries.append((name, Entity("organisation", org.name)))
         for product in org.products:
             for name in [product.name, *product.aliases]:
                 entries.append((name, Entity("product", product.name, product.prescription)))
         for name in org.competitors:
-            entries.append((name, Entity("competitor", name)))
+            for form in [name, *_short_forms(name)]:
+                entries.append((form, Entity("competitor", name)))
         for tag in org.disclosure_tags:
             entries.append((tag, Entity("disclosure_tag", tag)))
         self.entities = TermMatcher(entries, languages=self.languages)
+
+
+def _short_forms(name: str) -> list[str]:
+    """A company's name without its generic words ("Caldris Pharma" → "Caldris"), when one
+    word of at least four letters is left (see ``data/text/company_words.yaml``)."""
+    from postwise.text.data import load_data
+
+    generic = frozenset(load_data("text", "company_words.yaml"))
+    words = name.split()
+    kept = [w for w in words if w.lower().strip(",") not in generic]
+    if len(kept) == 1 and len(kept) < len(words) and len(kept[0]) >= 4 and kept[0].isalpha():
+        return [kept[0]]
+    return []
 
 
 @dataclass(frozen=True)
