@@ -2206,3 +2206,23 @@ def test_instructions_to_others_in_general_shapes(policy: CompiledPolicy, text: 
 )
 def test_own_doings_and_other_verbs_are_not_advice(policy: CompiledPolicy, text: str) -> None:
     assert found(policy, text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lumora stock will tank after the readout. Dump it now while you can.", True),
+        ("Dump it now, the party is over.", False),  # no shares in the post
+        ("Move your savings into Lumora stock before the report.", True),
+        ("Move them into the garage before it rains.", False),
+        ("Sälj allt du har i Lumora nu, aktien kommer rasa.", True),
+        ("Sälj allt du har på Blocket innan flytten.", False),
+        ("Stop het in Lumora-aandelen, echt.", True),
+        ("Gewoon je Zentrava-dosis verdubbelen, doe ik ook.", True),
+        ("Je salaris verdubbelen? Kom bij ons werken.", False),
+    ],
+)
+def test_holdings_moved_and_doses_changed_in_other_words(
+    policy: CompiledPolicy, text: str, expected: bool
+) -> None:
+    assert bool(found(policy, text)) is expected, text
