@@ -393,3 +393,30 @@ def test_settings_add_periods_and_cues(
     settings: dict[str, Any], text: str, posted_at: str, raised: bool
 ) -> None:
     assert bool(findings(policy_with(settings), text, posted_at)) is raised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag jobbar på Lumora och det här kvartalet har varit vårt starkaste någonsin.",
+        "Grattis till säljteamet på Lumora som just landat avtalet med Noordhaven!",
+        "I work at Lumora: our best quarter ever, and the team knows it.",
+        "Ik werk bij Lumora. Onze Benelux-klanten bestelden dit kwartaal 35% meer CareLoop.",
+        "Ik werk bij Lumora en we hebben net een grote deal binnengehaald!",
+    ],
+)
+def test_a_record_period_a_landed_deal_and_more_orders_are_figures(
+    policy: CompiledPolicy, text: str
+) -> None:
+    assert findings(policy, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det här kvartalet har varit tufft för hela branschen.",
+        "I ordered a pizza for the team, best Friday ever.",
+    ],
+)
+def test_periods_and_orders_of_other_kinds_are_not(policy: CompiledPolicy, text: str) -> None:
+    assert findings(policy, text) == [], text
