@@ -317,3 +317,25 @@ def test_promotion_categories_added_for_unseen_phrasings(
     policy: CompiledPolicy, note: str, text: str, promotes: bool
 ) -> None:
     assert bool(found(policy, text)) is promotes, note
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zentrava is once a week and it honestly works.", True),
+        ("Zentrava works like magic for insomnia.", True),
+        ("People on Zentrava lost 9.4% of their body weight on average.", True),
+        ("Zentrava funkar verkligen!", True),
+        ("Zentrava funkar som magi mot eksem.", True),
+        ("Zentrava werkt echt.", True),
+        ("Zentrava werkt als een tierelier.", True),
+        ("Does Zentrava really work? Asking for a friend.", False),
+        ("Zentrava werkt echt niet bij mij.", False),
+        ("Had side effects from Zentrava? Ask your GP.", False),
+        ("My new laptop works like a charm.", False),
+    ],
+)
+def test_efficacy_said_plainly_or_as_magic_or_weight_lost(
+    policy: CompiledPolicy, text: str, expected: bool
+) -> None:
+    assert bool(found(policy, text)) is expected, text
