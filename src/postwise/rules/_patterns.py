@@ -245,9 +245,7 @@ class CuePatterns:
                 if not rest[-1].endswith("*") and not rest[-1].startswith(_GAP_MARK):
                     source += r"(?!\w)"
                 tail = source
-            needs = tuple(t for t in tokens[:first] if _PLAIN_TOKEN.fullmatch(t))
-            tail_needs = tuple(t for t in tokens[last:] if _PLAIN_TOKEN.fullmatch(t))
-            return lead, tail, needs, tail_needs
+            return lead, tail, _plain_words(tokens[:first]), _plain_words(tokens[last:])
 
         pattern = _Pattern(group, language, phrase, ignore, write)
         if language == "*":
@@ -293,12 +291,10 @@ class CuePatterns:
 
     def _token(self, token: str, classes: Mapping[str, str], phrase: str) -> tuple[str, bool]:
         """One word of a cue as a regex, and whether it may be left out entirely."""
-        optional = token.startswith("(") and _closing(token, 0) == len(token) - 1
-        if optional:
+        if _is_optional_group(token):
             # "(de |)": the space inside belongs to the joint, which the sequence writes.
             alternatives = [a.strip() for a in _split_top(token[1:-1], "|")]
-            if "" in alternatives:
-                return self._group([a for a in alternatives if a], classes, phrase), True
+            return self._group([a for a in alternatives if a], classes, phrase), True
         return self._words(token, classes, phrase), False
 
     def _group(self, alternatives: list[str], classes: Mapping[str, str], phrase: str) -> str:
@@ -463,6 +459,11 @@ def _tokens(phrase: str) -> list[str]:
         else:
             split.append(token)
     return split
+
+
+def _plain_words(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The tokens written out as they stand: words a match cannot do without."""
+    return tuple(t for t in tokens if _PLAIN_TOKEN.fullmatch(t))
 
 
 def _is_optional_group(text: str) -> bool:

@@ -255,10 +255,10 @@ class HarmReader:
         biggest Dormexa distribution deal", "the Glucera stand at the fair")."""
         before = _WORDS.findall(folded[max(0, product.start - 40) : product.start])[-2:]
         after = _WORDS.findall(folded[product.end : product.end + 60])[:3]
-        return any(
-            self.business.fullmatch(w) is not None and w not in self.not_business
-            for w in (*before, *after)
-        )
+        return any(self._is_business(w) for w in (*before, *after))
+
+    def _is_business(self, word: str) -> bool:
+        return self.business.fullmatch(word) is not None and word not in self.not_business
 
     @staticmethod
     def _sentence(starts: Sequence[int], offset: int) -> int:
@@ -300,7 +300,7 @@ class HarmReader:
         after = re.match(r"[ -]*([\w-]+)", folded[cue.end : cue.end + 30])
         last = folded[cue.start : cue.end].rsplit(" ", 1)[-1]
         return any(
-            self.business.fullmatch(w) is not None and w not in self.not_business
+            self._is_business(w)
             for w in (
                 *before,
                 after.group(1) if after else "",
